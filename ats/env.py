@@ -1,0 +1,169 @@
+"""Settings read from the environment.
+
+Every helper fails loudly (ImproperlyConfigured) on a value it cannot read, so a typo in a
+deployment stops the process at start-up instead of silently falling back to a default.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+_MISSING = object()
+
+
+def env_str(name: str, default: object = _MISSING) -> str:
+    value = os.environ.get(name)
+    if value is not None:
+        return value
+    if default is _MISSING:
+        raise ImproperlyConfigured(f"Set the environment variable {name}.")
+    return default  # type: ignore[return-value]
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    if value.strip().lower() in _TRUE:
+        return True
+    if value.strip().lower() in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean; use 1/0, true/false, yes/no.")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _query_options(query: str) -> dict[str, str]:
+    return {key: values[-1] for key, values in parse_qs(query).items()}
+
+
+def database_from_url(url: str, base_dir: Path) -> dict:
+    """`sqlite:///var/db.sqlite3` (relative to the project) or `postgres://user:pw@host:port/db`."""
+    parts = urlsplit(url)
+    options = _query_options(parts.query)
+    if parts.scheme == "sqlite":
+        path = unquote(parts.path.removeprefix("/"))
+        if not path:
+            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file.")
+        name = Path(path) if Path(path).is_absolute() else base_dir / path
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": name,
+            "OPTIONS": {
+                # The web server and the task worker write to the same file: wait for the lock
+                # instead of failing, and take it up front so a read never has to upgrade.
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    if parts.scheme in {"postgres", "postgresql", "pgsql"}:
+        name = unquote(parts.path.removeprefix("/"))
+        if not name:
+            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database.")
+        conn_max_age = options.pop("conn_max_age", "0")
+        if not conn_max_age.isdigit():
+            raise ImproperlyConfigured(
+                f"DATABASE_URL conn_max_age={conn_max_age!r} is not a number."
+            )
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": name,
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+            "CONN_MAX_AGE": int(conn_max_age),
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": options,
+        }
+    raise ImproperlyConfigured(
+        f"DATABASE_URL={url!r}: use sqlite:///path or postgres://user:password@host:port/name."
+    )
+
+
+def mailers_from_url(url: str, base_dir: Path) -> dict:
+    """Build Django's MAILERS from one URL.
+
+    smtp://user:password@host:587?tls=1    STARTTLS (tls=1) or none
+    smtps://user:password@host:465         implicit TLS
+    console://                             print messages to the terminal
+    file://var/outbox                      one .log file per connection (relative to the project)
+    memory://                              django.core.mail.outbox (tests)
+    anymail://postmark                     any django-anymail ESP; its keys from ANYMAIL_* variables
+    """
+    parts = urlsplit(url)
+    options = _query_options(parts.query)
+    scheme = parts.scheme
+    if scheme in {"smtp", "smtps"}:
+        if not parts.hostname:
+            raise ImproperlyConfigured(f"EMAIL_URL={_redact(url)!r} names no host.")
+        tls = options.get("tls", "0").lower() in _TRUE
+        if scheme == "smtps" and tls:
+            raise ImproperlyConfigured("EMAIL_URL: smtps:// is implicit TLS; drop ?tls=1.")
+        config = {
+            "host": parts.hostname,
+            "port": parts.port or (465 if scheme == "smtps" else 587 if tls else 25),
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_tls": tls,
+            "use_ssl": scheme == "smtps",
+            "timeout": int(options.get("timeout", "30")),
+        }
+        return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                            "OPTIONS": config}}
+    if scheme == "console":
+        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    if scheme == "memory":
+        return {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    if scheme == "file":
+        path = unquote(parts.netloc + parts.path)
+        if not path:
+            raise ImproperlyConfigured(f"EMAIL_URL={url!r} names no folder.")
+        folder = Path(path) if Path(path).is_absolute() else base_dir / path
+        return {"default": {"BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                            "OPTIONS": {"file_path": str(folder)}}}
+    if scheme == "anymail":
+        esp = parts.netloc.lower()
+        if not esp.isidentifier():
+            raise ImproperlyConfigured(f"EMAIL_URL={url!r}: write anymail://<esp>, e.g. anymail://postmark.")
+        return {"default": {"BACKEND": f"anymail.backends.{esp}.EmailBackend"}}
+    raise ImproperlyConfigured(
+        f"EMAIL_URL={_redact(url)!r}: use smtp://, smtps://, console://, file://, memory:// "
+        "or anymail://<esp>."
+    )
+
+
+def anymail_from_environ() -> dict[str, str]:
+    """ANYMAIL_POSTMARK_SERVER_TOKEN=… becomes ANYMAIL["POSTMARK_SERVER_TOKEN"]."""
+    return {
+        key.removeprefix("ANYMAIL_"): value
+        for key, value in os.environ.items()
+        if key.startswith("ANYMAIL_")
+    }
+
+
+def _redact(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        return url.replace(parts.password, "***")
+    return url

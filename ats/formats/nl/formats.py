@@ -1,0 +1,1 @@
+from ats.formats.common import *  # noqa: F403

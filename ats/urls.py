@@ -1,0 +1,40 @@
+"""The one place that knows every app's URLs."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from ats.access import recruiter_not_required
+
+admin.site.site_header = _("ATS administration")
+admin.site.site_title = _("ATS administration")
+admin.site.index_title = _("Configuration")
+
+urlpatterns = [
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path(
+        "accounts/logout/", recruiter_not_required(auth_views.LogoutView.as_view()), name="logout"
+    ),
+    path(
+        "accounts/password/",
+        recruiter_not_required(auth_views.PasswordChangeView.as_view()),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        recruiter_not_required(auth_views.PasswordChangeDoneView.as_view()),
+        name="password_change_done",
+    ),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+    path("", include("interviews.urls")),
+    path("", include("candidates.urls")),
+    path("", include("vacancies.urls")),
+]

@@ -1,0 +1,167 @@
+"""Fill the database with a believable recruitment office; running it again changes nothing."""
+
+import random
+from datetime import timedelta
+from itertools import islice
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from ats.access import RECRUITERS_GROUP
+from candidates.models import Candidate, Registration, StageChange, WorkflowStage
+from interviews import demo_data as data
+from interviews.models import InterviewGuideline, InterviewLocation, InterviewReason
+from vacancies.models import ContactPerson, Vacancy
+
+GENERATED_DOMAIN = "generated.example"
+BATCH = 2000
+
+
+class Command(BaseCommand):
+    help = "Create demo users, vacancies, candidates and interview configuration (idempotent)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--scale", type=int, default=0, metavar="N",
+            help="Also make sure N generated candidates (two registrations each) exist.",
+        )
+
+    def handle(self, *args, scale: int, verbosity: int, **options) -> None:
+        with transaction.atomic():
+            users = self.seed_users()
+            self.seed_configuration()
+            contacts = self.seed_contacts(users)
+            vacancies = self.seed_vacancies(contacts, users)
+            self.seed_candidates(vacancies, users["recruiter"])
+        if scale:
+            self.seed_scale(scale, users["recruiter"], progress=verbosity > 0)
+        self.stdout.write(self.style.SUCCESS(
+            "Demo data ready: log in as recruiter / recruiter (recruiter), admin / admin "
+            "(administrator) or manager / manager (hiring manager)."
+        ))
+
+    def seed_users(self) -> dict:
+        User = get_user_model()
+        recruiters, _ = Group.objects.get_or_create(name=RECRUITERS_GROUP)
+        users = {}
+        for key, spec in data.USERS.items():
+            user, created = User.objects.get_or_create(
+                username=spec["username"],
+                defaults={k: v for k, v in spec.items() if k not in {"username", "password",
+                                                                     "recruiter"}},
+            )
+            if created:
+                user.set_password(spec["password"])
+                user.save()
+            if spec.get("recruiter"):
+                user.groups.add(recruiters)
+            users[key] = user
+        return users
+
+    def seed_configuration(self) -> None:
+        for name, address, zone in data.LOCATIONS:
+            InterviewLocation.objects.get_or_create(
+                name=name, defaults={"address": address, "time_zone": zone}
+            )
+        for position, (name, minutes) in enumerate(data.REASONS, start=1):
+            InterviewReason.objects.get_or_create(
+                name=name, defaults={"default_duration": minutes, "position": position}
+            )
+        for title, text in data.GUIDELINES:
+            InterviewGuideline.objects.get_or_create(title=title, defaults={"text": text})
+
+    def seed_contacts(self, users: dict) -> dict[str, ContactPerson]:
+        contacts = {}
+        for spec in data.CONTACTS:
+            spec = dict(spec)
+            user = users.get(spec.pop("user", None))
+            contact, _ = ContactPerson.objects.get_or_create(
+                email=spec["email"], defaults={**spec, "user": user}
+            )
+            contacts[contact.email] = contact
+        return contacts
+
+    def seed_vacancies(self, contacts: dict, users: dict) -> list[Vacancy]:
+        vacancies = []
+        for title, reference, department, city, status, manager, recruiter in data.VACANCIES:
+            vacancy, _ = Vacancy.objects.get_or_create(
+                reference=reference,
+                defaults={
+                    "title": title, "department": department, "city": city, "status": status,
+                    "hours_per_week": 36, "hiring_manager": contacts[manager],
+                    "recruiter": users[recruiter],
+                    "description": data.VACANCY_DESCRIPTION.format(title=title, city=city),
+                },
+            )
+            vacancies.append(vacancy)
+        return vacancies
+
+    def seed_candidates(self, vacancies: list[Vacancy], recruiter) -> None:
+        stages = list(WorkflowStage.objects.all())
+        now = timezone.now()
+        rng = random.Random(2026)
+        open_vacancies = [v for v in vacancies if v.status != Vacancy.Status.DRAFT]
+        plan_interview = WorkflowStage.objects.plan_interview()
+        for index, (first, last, city, language) in enumerate(data.CANDIDATES):
+            candidate, created = Candidate.objects.get_or_create(
+                email=data.candidate_email(first, last),
+                defaults={"first_name": first, "last_name": last, "city": city,
+                          "language": language, "phone": f"06-{rng.randint(10000000, 99999999)}",
+                          "wants_vcalendar": index % 4 != 0},
+            )
+            if not created:
+                continue
+            # Every stage gets candidates; "Plan interview" gets a few more than the rest.
+            stage = stages[index % len(stages)] if index % 3 else plan_interview
+            for vacancy in rng.sample(open_vacancies, k=1 + (index % 5 == 0)):
+                applied = now - timedelta(days=rng.randint(3, 60), hours=rng.randint(0, 9))
+                registration = Registration(candidate=candidate, vacancy=vacancy,
+                                            stage=stages[0], applied_at=applied,
+                                            stage_changed_at=applied)
+                registration.register(by=recruiter)
+                registration.move_to(stage, by=recruiter)
+
+    def seed_scale(self, count: int, recruiter, *, progress: bool) -> None:
+        """Bulk-insert generated candidates, two registrations each, for benchmarks."""
+        existing = Candidate.objects.filter(email__endswith=f"@{GENERATED_DOMAIN}").count()
+        missing = max(0, count - existing)
+        if not missing:
+            return
+        vacancies = self.generated_vacancies(max(20, count // 20), recruiter)
+        stages = list(WorkflowStage.objects.all())
+        rng = random.Random(existing)
+        now = timezone.now()
+        numbers = iter(range(existing, existing + missing))
+        with tqdm(total=missing, desc="candidates", unit="", disable=not progress) as bar:
+            while batch := list(islice(numbers, BATCH)):
+                with transaction.atomic():
+                    candidates = Candidate.objects.bulk_create(
+                        data.generated_candidate(number, rng, GENERATED_DOMAIN) for number in batch
+                    )
+                    registrations = Registration.objects.bulk_create(
+                        Registration(candidate=candidate, vacancy=vacancy,
+                                     stage=rng.choice(stages),
+                                     applied_at=now - timedelta(days=rng.randint(1, 400)),
+                                     stage_changed_at=now - timedelta(days=rng.randint(0, 30)))
+                        for candidate in candidates
+                        for vacancy in rng.sample(vacancies, k=2)
+                    )
+                    StageChange.objects.bulk_create(
+                        StageChange(registration=r, to_stage_id=r.stage_id, changed_by=recruiter,
+                                    changed_at=r.applied_at)
+                        for r in registrations
+                    )
+                bar.update(len(batch))
+
+    def generated_vacancies(self, count: int, recruiter) -> list[Vacancy]:
+        existing = list(Vacancy.objects.filter(reference__startswith="GEN-"))
+        Vacancy.objects.bulk_create(
+            Vacancy(title=data.generated_vacancy_title(number), reference=f"GEN-{number:05d}",
+                    status=Vacancy.Status.PUBLISHED, recruiter=recruiter, city="Utrecht")
+            for number in range(len(existing), count)
+        )
+        return list(Vacancy.objects.filter(reference__startswith="GEN-"))

@@ -1,0 +1,54 @@
+"""Django admin: every changelist and add page renders for the people who configure the app."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+OUR_APPS = {"auth", "vacancies", "candidates", "interviews"}
+MODELS = sorted(
+    (model._meta.app_label, model._meta.model_name) for model in admin.site._registry
+    if model._meta.app_label in OUR_APPS
+)
+
+
+@pytest.fixture
+def admin_client(client, admin_user, registration):  # a registration fills every list a bit
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("app", "model"), MODELS)
+def test_the_changelist_renders(admin_client, app, model):
+    response = admin_client.get(reverse(f"admin:{app}_{model}_changelist"))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("app", "model"), MODELS)
+def test_the_add_page_renders(admin_client, app, model):
+    response = admin_client.get(reverse(f"admin:{app}_{model}_add"))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_changelist_search_finds_a_candidate(admin_client, candidate):
+    response = admin_client.get(reverse("admin:candidates_candidate_changelist"), {"q": "Dijk"})
+    assert candidate.email in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_plan_interview_stage_cannot_be_deleted(admin_client, stages):
+    stage = stages["Plan interview"]
+    response = admin_client.get(reverse("admin:candidates_workflowstage_delete", args=[stage.pk]))
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_second_plan_interview_stage_is_refused(admin_client):
+    response = admin_client.post(
+        reverse("admin:candidates_workflowstage_add"),
+        {"name": "Second round", "position": 35, "is_plan_interview": "on"},
+    )
+    assert response.status_code == 200
+    assert "Another stage is already the plan-interview stage." in response.content.decode()

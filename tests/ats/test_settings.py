@@ -1,0 +1,110 @@
+"""Settings come from the environment and refuse values they cannot read."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from ats import env
+
+BASE = Path(__file__).resolve().parents[2]
+
+
+def test_a_bad_boolean_stops_the_start(monkeypatch):
+    monkeypatch.setenv("DEBUG", "perhaps")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG"):
+        env.env_bool("DEBUG", False)
+
+
+def test_a_missing_required_value_is_named(monkeypatch):
+    monkeypatch.delenv("NOT_SET_ANYWHERE", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="NOT_SET_ANYWHERE"):
+        env.env_str("NOT_SET_ANYWHERE")
+
+
+def test_sqlite_urls_are_relative_to_the_project():
+    config = env.database_from_url("sqlite:///var/db.sqlite3", BASE)
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == BASE / "var" / "db.sqlite3"
+
+
+def test_postgres_urls_become_a_psycopg_database():
+    config = env.database_from_url("postgres://ats:s%40cret@db.example:5433/ats?sslmode=require",
+                                   BASE)
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("ats", "ats", "s@cret")
+    assert (config["HOST"], config["PORT"]) == ("db.example", "5433")
+    assert config["OPTIONS"] == {"sslmode": "require"}
+
+
+def test_an_unknown_database_scheme_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        env.database_from_url("mysql://x/y", BASE)
+
+
+def test_smtp_urls_become_a_mailer_with_tls():
+    mailers = env.mailers_from_url("smtp://user:p%40ss@mail.example:587?tls=1", BASE)
+    options = mailers["default"]["OPTIONS"]
+    assert mailers["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert options["host"] == "mail.example" and options["port"] == 587
+    assert options["username"] == "user" and options["password"] == "p@ss"
+    assert options["use_tls"] is True and options["use_ssl"] is False
+
+
+def test_smtps_means_implicit_tls_on_port_465():
+    options = env.mailers_from_url("smtps://u:p@mail.example", BASE)["default"]["OPTIONS"]
+    assert (options["port"], options["use_ssl"], options["use_tls"]) == (465, True, False)
+
+
+def test_an_anymail_url_chooses_the_esp_backend():
+    mailers = env.mailers_from_url("anymail://postmark", BASE)
+    assert mailers["default"]["BACKEND"] == "anymail.backends.postmark.EmailBackend"
+
+
+def test_the_file_outbox_is_relative_to_the_project():
+    mailers = env.mailers_from_url("file://var/outbox", BASE)
+    assert mailers["default"]["OPTIONS"]["file_path"] == str(BASE / "var" / "outbox")
+
+
+def test_a_bad_email_url_is_refused_without_showing_the_password():
+    with pytest.raises(ImproperlyConfigured) as error:
+        env.mailers_from_url("smpt://user:secret@host", BASE)
+    assert "secret" not in str(error.value)
+
+
+def test_anymail_keys_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("ANYMAIL_POSTMARK_SERVER_TOKEN", "token-123")
+    assert env.anymail_from_environ()["POSTMARK_SERVER_TOKEN"] == "token-123"
+
+
+SET_BY_TESTS = {"DEBUG", "SECRET_KEY", "EMAIL_URL", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT",
+                "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def _manage(*args: str, **environ: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in SET_BY_TESTS}
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=BASE, capture_output=True,
+                          text=True, env={**clean, **environ}, timeout=120)
+
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k7#Qv9!pL2@xR5$wT8^zN1&mB4*cJ6(hF3)dG0-sY9+aE2=uI5_oP8~lK1",
+    "ALLOWED_HOSTS": "ats.example.com",
+    "EMAIL_URL": "smtp://mailer:secret@smtp.example.com:587?tls=1",
+}
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_without_debug_a_secret_key_is_required():
+    result = _manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr

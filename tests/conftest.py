@@ -1,0 +1,72 @@
+"""Shared personas and data: a recruiter, an administrator and an outsider (no role)."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from ats.access import RECRUITERS_GROUP
+from candidates.models import Candidate, Registration, WorkflowStage
+from vacancies.models import ContactPerson, Vacancy
+
+
+@pytest.fixture
+def recruiter(django_user_model):
+    user = django_user_model.objects.create_user(
+        "alice", "alice@example.com", "alice-password", first_name="Alice", last_name="Recruiter"
+    )
+    user.groups.add(Group.objects.get(name=RECRUITERS_GROUP))
+    return user
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.com", "root-password")
+
+
+@pytest.fixture
+def outsider(django_user_model):
+    return django_user_model.objects.create_user("charlie", "charlie@example.com", "charlie-pw")
+
+
+@pytest.fixture
+def recruiter_client(client, recruiter):
+    client.force_login(recruiter)
+    return client
+
+
+@pytest.fixture
+def outsider_client(client, outsider):
+    client.force_login(outsider)
+    return client
+
+
+@pytest.fixture
+def manager_contact():
+    return ContactPerson.objects.create(
+        name="Marieke van der Linden", email="marieke@example.com", wants_vcalendar=True
+    )
+
+
+@pytest.fixture
+def vacancy(manager_contact, recruiter):
+    return Vacancy.objects.create(
+        title="Senior Java Developer", reference="IT-1", status=Vacancy.Status.PUBLISHED,
+        hiring_manager=manager_contact, recruiter=recruiter,
+    )
+
+
+@pytest.fixture
+def candidate():
+    return Candidate.objects.create(first_name="Jeroen", last_name="van Dijk",
+                                    email="jeroen@example.org")
+
+
+@pytest.fixture
+def stages():
+    return {stage.name: stage for stage in WorkflowStage.objects.all()}
+
+
+@pytest.fixture
+def registration(candidate, vacancy, stages, recruiter):
+    registration = Registration(candidate=candidate, vacancy=vacancy, stage=stages["New"])
+    registration.register(by=recruiter)
+    return registration

@@ -1,0 +1,44 @@
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from candidates.models import Candidate, Registration, WorkflowStage
+
+pytestmark = pytest.mark.django_db
+
+MODELS = ["candidates.Candidate", "candidates.Registration", "candidates.StageChange",
+          "vacancies.Vacancy", "vacancies.ContactPerson", "interviews.InterviewLocation",
+          "interviews.InterviewReason", "interviews.InterviewGuideline", "auth.User"]
+
+
+def _counts() -> dict[str, int]:
+    return {name: apps.get_model(name).objects.count() for name in MODELS}
+
+
+def test_running_it_twice_gives_the_same_counts():
+    call_command("seed_demo", verbosity=0)
+    first = _counts()
+    call_command("seed_demo", verbosity=0)
+    assert _counts() == first
+    assert first["candidates.Candidate"] >= 20
+
+
+def test_it_fills_every_stage_and_the_demo_logins_work():
+    call_command("seed_demo", verbosity=0)
+    for stage in WorkflowStage.objects.all():
+        assert Registration.objects.filter(stage=stage).exists(), stage.name
+    assert authenticate(username="recruiter", password="recruiter").groups.filter(
+        name="Recruiters").exists()
+    assert authenticate(username="admin", password="admin").is_superuser
+    manager = authenticate(username="manager", password="manager")
+    assert manager.contact_person.managed_vacancies.exists()
+
+
+def test_scale_adds_generated_candidates_up_to_the_number_asked():
+    call_command("seed_demo", scale=30, verbosity=0)
+    generated = Candidate.objects.filter(email__endswith="@generated.example")
+    assert generated.count() == 30
+    assert Registration.objects.filter(candidate__in=generated).count() == 60
+    call_command("seed_demo", scale=30, verbosity=0)
+    assert generated.count() == 30
