@@ -1,5 +1,9 @@
 from crispy_forms.layout import Column, Row
+from datetime import datetime, time, timedelta
+
 from django import forms
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ats.forms import CrispyMixin
@@ -69,11 +73,40 @@ class WorkflowFilterForm(forms.Form):
         label=_("Stage"), queryset=WorkflowStage.objects.all(), required=False,
         empty_label=_("All stages"),
     )
+    reason = forms.ModelChoiceField(
+        label=_("Next interview's reason"), queryset=None, required=False,
+        empty_label=_("Any reason"),
+    )
+    until = forms.DateField(
+        label=_("Next interview until"), required=False,
+        widget=forms.DateInput(format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"}),
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort within a stage"), required=False,
+        choices=[("", _("Newest registration first")), ("next", _("Next interview first"))],
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        interview_model = Registration._meta.get_field("interviews").related_model
+        reason_model = interview_model._meta.get_field("reason").related_model
+        self.fields["reason"].queryset = reason_model.objects.all()
 
     def filter(self, registrations):
         if not self.is_valid():
             return registrations
         data = self.cleaned_data
+        if data["reason"] or data["until"] or data["sort"]:
+            registrations = registrations.with_next_interview()
+        if data["reason"]:
+            registrations = registrations.filter(next_interview_reason_id=data["reason"].pk)
+        if data["until"]:
+            end = timezone.make_aware(datetime.combine(data["until"] + timedelta(days=1), time.min))
+            registrations = registrations.filter(next_interview_start__lt=end)
+        if data["sort"] == "next":
+            registrations = registrations.order_by(
+                "stage__position", "stage_id", F("next_interview_start").asc(nulls_last=True), "pk"
+            )
         if data["vacancy"]:
             registrations = registrations.filter(vacancy=data["vacancy"])
         if data["recruiter"]:

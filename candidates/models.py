@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -103,6 +103,22 @@ class RegistrationQuerySet(models.QuerySet):
             "stage__position", "stage_id", "-applied_at", "pk"
         )
 
+    def with_next_interview(self) -> "RegistrationQuerySet":
+        """Annotate the start and reason of each registration's next planned interview."""
+        if "next_interview_start" in self.query.annotations:
+            return self
+        # The interviews app builds on this one, so its model is reached through the relation
+        # rather than imported.
+        interview_model = self.model._meta.get_field("interviews").related_model
+        upcoming = interview_model.objects.filter(
+            registration=OuterRef("pk"), status="planned", start__gte=timezone.now()
+        ).order_by("start", "pk")
+        return self.annotate(
+            next_interview_start=Subquery(upcoming.values("start")[:1]),
+            next_interview_reason_id=Subquery(upcoming.values("reason_id")[:1]),
+            next_interview_reason=Subquery(upcoming.values("reason__name")[:1]),
+        )
+
 
 class Registration(models.Model):
     """One candidate applying to one vacancy; it moves through the workflow stages."""
@@ -152,6 +168,11 @@ class Registration(models.Model):
         self.stage = stage
         self.stage_changed_at = timezone.now()
         self.save(update_fields=["stage", "stage_changed_at"])
+
+    def advance_after_planning(self, *, by) -> None:
+        """An interview was planned: a registration waiting for one moves on."""
+        if self.stage.is_plan_interview and (after := self.stage.next_stage()):
+            self.move_to(after, by=by)
 
     @transaction.atomic
     def register(self, *, by) -> None:

@@ -44,6 +44,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "candidates/candidate_detail.html", {
         "candidate": candidate,
         "registrations": registrations,
+        "plan_registrations": [r for r in registrations if r.stage.is_plan_interview],
     })
 
 
@@ -143,7 +144,7 @@ def registration_move(request: HttpRequest, pk: int) -> HttpResponse:
 def workflow(request: HttpRequest) -> HttpResponse:
     """The Workflow tab: registrations grouped by stage, with filters and a move-on action."""
     filters = WorkflowFilterForm(request.GET or None)
-    registrations = filters.filter(Registration.objects.for_workflow())
+    registrations = filters.filter(Registration.objects.for_workflow()).with_next_interview()
     unstaged = WorkflowFilterForm(_without(request.GET, "stage", "page") or None)
     counts = dict(
         unstaged.filter(Registration.objects.all())

@@ -1,8 +1,14 @@
+import uuid
 import zoneinfo
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -79,3 +85,203 @@ class InterviewGuideline(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class InterviewSettings(models.Model):
+    """Switches admins flip in Django admin; there is one row."""
+
+    selection_committee_enabled = models.BooleanField(
+        _("selection committee module"),
+        default=False,
+        help_text=_("Interviews can have selection committee members who are invited too."),
+    )
+
+    class Meta:
+        verbose_name = _("interview settings")
+        verbose_name_plural = _("interview settings")
+
+    def __str__(self) -> str:
+        return str(_("Interview settings"))
+
+    @classmethod
+    def load(cls) -> "InterviewSettings":
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+def new_calendar_uid() -> str:
+    return f"{uuid.uuid4()}@ats-interviews"
+
+
+class InterviewQuerySet(models.QuerySet):
+    def planned(self) -> "InterviewQuerySet":
+        return self.filter(status=Interview.Status.PLANNED)
+
+    def upcoming(self) -> "InterviewQuerySet":
+        return self.planned().filter(start__gte=timezone.now()).order_by("start", "pk")
+
+    def for_user(self, user) -> "InterviewQuerySet":
+        """Interviews the user owns, or attends as contact person or committee member."""
+        return self.filter(
+            Q(owner=user)
+            | Q(contact_person__user=user)
+            | Q(pk__in=Interview.committee_members.through.objects.filter(
+                contactperson__user=user).values("interview"))
+        )
+
+    def overlapping(self, start: datetime, end: datetime) -> "InterviewQuerySet":
+        return self.alias(end=F("start") + F("duration")).filter(start__lt=end, end__gt=start)
+
+    def conflicting_with(self, interview: "Interview", committee=()) -> "InterviewQuerySet":
+        """Other planned interviews at the same time for the same people or place."""
+        people = {p.pk for p in committee}
+        if interview.contact_person_id:
+            people.add(interview.contact_person_id)
+        same = Q(pk__in=[])
+        if interview.candidate_id:
+            same |= Q(candidate_id=interview.candidate_id)
+        if interview.location_id:
+            same |= Q(location_id=interview.location_id)
+        if people:
+            same |= Q(contact_person__in=people) | Q(committee_members__in=people)
+        return (
+            self.planned().exclude(pk=interview.pk)
+            .overlapping(interview.start, interview.end).filter(same).distinct()
+        )
+
+    def with_dossier_relations(self) -> "InterviewQuerySet":
+        return self.select_related("candidate", "vacancy", "reason", "location", "contact_person")
+
+
+class Interview(models.Model):
+    """An interview: a step in a candidate's history."""
+
+    class Kind(models.TextChoices):
+        RECRUITER = "recruiter", _("With recruiter")
+        MANAGER = "manager", _("With hiring manager")
+        BOTH = "both", _("With both")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    candidate = models.ForeignKey(
+        "candidates.Candidate", verbose_name=_("candidate"), on_delete=models.CASCADE,
+        null=True, blank=True, related_name="interviews",
+    )
+    registration = models.ForeignKey(
+        "candidates.Registration", verbose_name=_("registration"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="interviews",
+    )
+    vacancy = models.ForeignKey(
+        "vacancies.Vacancy", verbose_name=_("vacancy"), on_delete=models.CASCADE,
+        null=True, blank=True, related_name="interviews",
+    )
+    start = models.DateTimeField(_("date"))
+    duration = models.DurationField(_("duration"), default=timedelta(minutes=60))
+    location = models.ForeignKey(
+        InterviewLocation, verbose_name=_("interview location"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="interviews",
+    )
+    location_text = models.CharField(_("location"), max_length=300, blank=True)
+    reason = models.ForeignKey(
+        InterviewReason, verbose_name=_("reason"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="interviews",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.RECRUITER)
+    contact_person = models.ForeignKey(
+        "vacancies.ContactPerson", verbose_name=_("contact person"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="interviews",
+    )
+    interviewer = models.CharField(_("interviewer"), max_length=200, blank=True)
+    guidelines = models.ManyToManyField(
+        InterviewGuideline, verbose_name=_("guidelines"), blank=True, related_name="interviews"
+    )
+    memo = models.TextField(
+        _("memo"), blank=True, help_text=_("Private: never shown to candidates or attendees.")
+    )
+    report = models.TextField(_("report"), blank=True)
+    committee_members = models.ManyToManyField(
+        "vacancies.ContactPerson", verbose_name=_("selection committee members"), blank=True,
+        related_name="committee_interviews",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.PROTECT,
+        related_name="owned_interviews",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    calendar_uid = models.CharField(
+        _("calendar UID"), max_length=100, unique=True, default=new_calendar_uid, editable=False
+    )
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
+    version = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = InterviewQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+        ordering = ["-start", "-pk"]
+        indexes = [
+            models.Index(fields=["start"]),
+            models.Index(fields=["candidate", "start"]),
+            models.Index(fields=["registration", "start"]),
+            models.Index(fields=["contact_person", "start"]),
+            models.Index(fields=["owner", "start"]),
+            models.Index(fields=["location", "start"]),
+        ]
+
+    def __str__(self) -> str:
+        who = self.candidate or self.vacancy or _("interview")
+        return f"{who} – {date_format(timezone.localtime(self.start), 'SHORT_DATETIME_FORMAT')}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interview_edit", args=[self.pk])
+
+    @property
+    def end(self) -> datetime:
+        return self.start + self.duration
+
+    @property
+    def includes_manager(self) -> bool:
+        return self.kind in {self.Kind.MANAGER, self.Kind.BOTH}
+
+    def attach(self, registration) -> None:
+        """A registration fixes the candidate and the vacancy."""
+        self.registration = registration
+        self.candidate_id = registration.candidate_id
+        self.vacancy_id = registration.vacancy_id
+
+    @transaction.atomic
+    def save_edit(self, *, expected_version: int | None, save_m2m=None) -> None:
+        """Save a form's changes unless someone else saved in between (optimistic locking)."""
+        if self.pk:
+            current = (Interview.objects.select_for_update().filter(pk=self.pk)
+                       .values("version", "start", "duration", "location_text").first())
+            if current is None or current["version"] != expected_version:
+                raise StaleInterview
+            if (current["start"], current["duration"], current["location_text"]) != (
+                self.start, self.duration, self.location_text
+            ):
+                self.sequence += 1  # calendars replace an entry only for a higher SEQUENCE
+            self.version = current["version"] + 1
+        self.save()
+        if save_m2m:
+            save_m2m()
+
+    def set_status(self, status: str) -> None:
+        if status == self.status:
+            return
+        self.status = status
+        if status == self.Status.CANCELLED:
+            self.sequence += 1  # calendars must see the cancellation as newer than the invite
+        self.version += 1
+        self.save(update_fields=["status", "sequence", "version", "updated_at"])
+
+
+class StaleInterview(Exception):
+    """Someone else saved the interview after this edit began."""

@@ -1,7 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import dashboard, reports, views
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", dashboard.dashboard, name="dashboard"),
+    path("candidates/<int:pk>/interviews/new/", views.interview_new_for_candidate,
+         name="interview_new_for_candidate"),
+    path("registrations/<int:pk>/interviews/new/", views.interview_new_for_registration,
+         name="interview_new_for_registration"),
+    path("interviews/<int:pk>/", views.interview_edit, name="interview_edit"),
+    path("interviews/<int:pk>/status/", views.interview_set_status, name="interview_set_status"),
+    path("reports/interviews/", reports.interviews_per_reason, name="report_interviews"),
 ]

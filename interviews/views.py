@@ -1,24 +1,102 @@
-from django.db.models import Count
+"""The interview form and the doors that lead to it (SPEC R2–R4, R7)."""
+
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from candidates.models import Registration, WorkflowStage
-from vacancies.models import Vacancy
+from ats.navigation import back_param, back_url
+from candidates.models import Candidate, Registration
+
+from .forms import InterviewForm
+from .models import Interview, StaleInterview
 
 
-def dashboard(request: HttpRequest) -> HttpResponse:
-    counts = dict(Registration.objects.values_list("stage").annotate(n=Count("pk")).order_by())
-    stages = list(WorkflowStage.objects.all())
-    for stage in stages:
-        stage.count = counts.get(stage.pk, 0)
-    waiting = (
-        Registration.objects.in_plan_interview_stage()
-        .select_related("candidate", "vacancy")
-        .order_by("stage_changed_at")[:10]
-    )
-    return render(request, "interviews/dashboard.html", {
-        "stages": stages,
-        "waiting": waiting,
-        "open_vacancies": Vacancy.objects.filter(status=Vacancy.Status.PUBLISHED).count(),
-        "my_vacancies": Vacancy.objects.open().filter(recruiter=request.user).count(),
+def interview_form(request: HttpRequest, interview: Interview, back: str) -> HttpResponse:
+    """New and existing interviews, from every door; returns to the door after saving."""
+    form = InterviewForm(request.POST or None, instance=interview)
+    conflicts = []
+    if request.method == "POST" and form.is_valid():
+        if not request.POST.get("confirm_overlap"):
+            conflicts = list(Interview.objects.conflicting_with(
+                form.instance, form.cleaned_data.get("committee_members", ())
+            ).with_dossier_relations()[:5])
+        if not conflicts:
+            try:
+                _save(request, form)
+            except StaleInterview:
+                form.add_error(None, _(
+                    "Someone else changed this interview while you were editing it, so it was "
+                    "not saved. Your input is still below: open the interview again in a new "
+                    "tab to see their changes, then save yours there."))
+            else:
+                return redirect(back_url(back, _default_back(form.instance)))
+    return render(request, "interviews/interview_form.html", {
+        "form": form,
+        "interview": interview,
+        "conflicts": conflicts,
+        "back": back,
+        "cancel_url": back_url(back, _default_back(interview)),
     })
+
+
+def _save(request: HttpRequest, form: InterviewForm) -> None:
+    interview = form.instance
+    is_new = interview.pk is None
+    interview.save_edit(expected_version=form.cleaned_data.get("version"),
+                        save_m2m=form.save_m2m)
+    if is_new and interview.registration:
+        interview.registration.advance_after_planning(by=request.user)
+    messages.success(request, _("The interview of %(date)s has been saved.") % {
+        "date": _local(interview)})
+
+
+def _local(interview: Interview) -> str:
+    return date_format(timezone.localtime(interview.start), "SHORT_DATETIME_FORMAT")
+
+
+def _default_back(interview: Interview) -> str:
+    if interview.registration_id:
+        return Registration(pk=interview.registration_id).get_absolute_url()
+    if interview.candidate_id:
+        return Candidate(pk=interview.candidate_id).get_absolute_url()
+    return "/"
+
+
+def _back(request: HttpRequest, name: str, pk: int) -> str:
+    return request.POST.get("back") or request.GET.get("back") or back_param(name, pk)
+
+
+# The doors: each builds or loads the interview and names where to return.
+
+def interview_new_for_candidate(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = get_object_or_404(Candidate, pk=pk)
+    interview = Interview(candidate=candidate, owner=request.user)
+    return interview_form(request, interview, _back(request, "candidate_detail", pk))
+
+
+def interview_new_for_registration(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.select_related("vacancy"), pk=pk)
+    interview = Interview(owner=request.user,
+                          contact_person_id=registration.vacancy.hiring_manager_id)
+    interview.attach(registration)
+    return interview_form(request, interview, _back(request, "registration_detail", pk))
+
+
+def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_object_or_404(Interview, pk=pk)
+    return interview_form(request, interview,
+                          _back(request, "candidate_detail", interview.candidate_id))
+
+
+@require_POST
+def interview_set_status(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_object_or_404(Interview, pk=pk)
+    status = request.POST.get("status")
+    if status in Interview.Status.values:
+        interview.set_status(status)
+        messages.success(request, _("The interview is now “%s”.") % interview.get_status_display())
+    return redirect(back_url(request.POST.get("back"), interview.get_absolute_url()))

@@ -1,0 +1,141 @@
+from datetime import timedelta
+
+from crispy_forms.bootstrap import AppendedText
+from crispy_forms.layout import Column, Div, Field, Layout, Row
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ats.forms import CrispyMixin
+from candidates.models import Registration
+from vacancies.models import ContactPerson
+
+from .models import (
+    Interview,
+    InterviewGuideline,
+    InterviewLocation,
+    InterviewReason,
+    InterviewSettings,
+)
+
+DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+DATETIME_HINT = _("Write the date as dd-mm-yyyy HH:MM, for example 28-11-2026 14:30.")
+
+
+class EuropeanDateTimeField(forms.DateTimeField):
+    """dd-mm-yyyy HH:MM for every user; anything else is refused with the expected notation."""
+
+    widget = forms.DateTimeInput(
+        format=DATETIME_FORMAT,
+        attrs={"placeholder": "dd-mm-yyyy HH:MM", "autocomplete": "off", "data-datepicker": "",
+               "inputmode": "numeric"},
+    )
+    input_formats = [DATETIME_FORMAT]
+    default_error_messages = {"invalid": DATETIME_HINT}
+
+
+class MinutesField(forms.IntegerField):
+    """A duration typed in minutes."""
+
+    def prepare_value(self, value):
+        return int(value.total_seconds() // 60) if isinstance(value, timedelta) else value
+
+    def to_python(self, value):
+        minutes = super().to_python(value)
+        return None if minutes is None else timedelta(minutes=minutes)
+
+    def validate(self, value) -> None:
+        forms.Field.validate(self, value)
+
+    def run_validators(self, value) -> None:
+        if value is not None and not timedelta(minutes=5) <= value <= timedelta(hours=12):
+            raise forms.ValidationError(_("Choose a duration between 5 and 720 minutes."))
+
+
+class InterviewForm(CrispyMixin, forms.ModelForm):
+    start = EuropeanDateTimeField(label=_("Date"), help_text=DATETIME_HINT)
+    duration = MinutesField(
+        label=_("Duration"), required=False,
+        help_text=_("Minutes; left empty, the reason's usual duration is used."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    layout = (
+        Row(Column("start", css_class="col-md-7"),
+            Column(AppendedText("duration", _("min")), css_class="col-md-5")),
+        Row(Column("location", css_class="col-md-5"), Column("location_text", css_class="col-md-7")),
+        Row(Column("reason"), Column("kind")),
+        Row(Column("contact_person"), Column("interviewer")),
+        "guidelines",
+        Div(Field("memo", rows=3), css_class="private-field"),
+        Field("report", rows=5),
+        "committee_members",
+        "version",
+    )
+
+    class Meta:
+        model = Interview
+        fields = ["start", "duration", "location", "location_text", "reason", "kind",
+                  "contact_person", "interviewer", "guidelines", "memo", "report",
+                  "committee_members"]
+        labels = {"location_text": _("Location"), "memo": _("Memo (private)")}
+        widgets = {
+            "guidelines": forms.CheckboxSelectMultiple,
+            "committee_members": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+        self.fields["location"].queryset = InterviewLocation.objects.active()
+        self.fields["reason"].queryset = InterviewReason.objects.active()
+        self.fields["guidelines"].queryset = InterviewGuideline.objects.active()
+        self.fields["contact_person"].queryset = ContactPerson.objects.all()
+        self.fields["memo"].help_text = _(
+            "Private: never shown to the candidate, the hiring manager or the committee."
+        )
+        if self.instance.candidate_id and not self.instance.registration_id:
+            self._add_registration_choice()
+        if not InterviewSettings.load().selection_committee_enabled:
+            del self.fields["committee_members"]
+            self.helper.layout = Layout(*(item for item in self.layout
+                                          if item != "committee_members"))
+        else:
+            self.fields["committee_members"].queryset = ContactPerson.objects.all()
+
+    def _add_registration_choice(self) -> None:
+        """From the candidate dossier: optionally tie the interview to one of their registrations."""
+        self.fields["registration"] = forms.ModelChoiceField(
+            label=_("Registration"), required=False, empty_label=_("None (general interview)"),
+            queryset=Registration.objects.filter(candidate_id=self.instance.candidate_id)
+            .select_related("vacancy"),
+        )
+        self.fields["registration"].label_from_instance = lambda r: r.vacancy.title
+        self.helper.layout.insert(0, "registration")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if registration := cleaned.get("registration"):
+            self.instance.attach(registration)
+            if not cleaned.get("contact_person"):
+                cleaned["contact_person"] = registration.vacancy.hiring_manager
+        location = cleaned.get("location")
+        if location and not cleaned.get("location_text"):
+            cleaned["location_text"] = location.location_text
+        if not cleaned.get("duration"):
+            reason = cleaned.get("reason")
+            cleaned["duration"] = timedelta(minutes=reason.default_duration if reason else 60)
+        kind = cleaned.get("kind")
+        if kind in {Interview.Kind.MANAGER, Interview.Kind.BOTH} and not cleaned.get(
+            "contact_person"
+        ):
+            self.add_error(
+                "contact_person",
+                _("Choose the contact person: the hiring manager attends this interview."),
+            )
+        return cleaned
+
+    def location_texts(self) -> dict[str, str]:
+        """What choosing each interview location writes into Location (read by the page's JS)."""
+        return {str(loc.pk): loc.location_text for loc in self.fields["location"].queryset}
+
+    def reason_durations(self) -> dict[str, int]:
+        return {str(r.pk): r.default_duration for r in self.fields["reason"].queryset}

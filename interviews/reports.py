@@ -1,0 +1,100 @@
+"""Interviews per reason per month (SPEC R4 Reason: for administration and reporting)."""
+
+import csv
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _, gettext_lazy
+
+from .models import Interview
+
+PALETTE = ["#0b5ed7", "#198754", "#fd7e14", "#6f42c1", "#d63384", "#20c997", "#6c757d"]
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(
+        format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"}))
+    end = forms.DateField(label=gettext_lazy("Until"), widget=forms.DateInput(
+        format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"}))
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            self.add_error("end", _("The end of the period comes before its start."))
+        return cleaned
+
+
+def interviews_per_reason(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    default = {"start": _add_months(today.replace(day=1), -11), "end": today}
+    form = PeriodForm(request.GET or None, initial=default)
+    period = form.cleaned_data if form.is_bound and form.is_valid() else default
+    table = _table(period["start"], period["end"])
+    if request.GET.get("format") == "csv" and not form.errors:
+        return _csv(table, period)
+    return render(request, "interviews/report.html", {"form": form, "table": table})
+
+
+def _table(start: date, end: date) -> dict:
+    rows = (
+        Interview.objects.exclude(status=Interview.Status.CANCELLED)
+        .filter(start__gte=_midnight(start), start__lt=_midnight(end + timedelta(days=1)))
+        .annotate(month=TruncMonth("start"))
+        .values_list("month", "reason__name")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts: dict[tuple[date, str], int] = {}
+    for month, reason, n in rows:
+        key = (timezone.localtime(month).date() if isinstance(month, datetime) else month,
+               reason or _("No reason"))
+        counts[key] = counts.get(key, 0) + n
+    reasons = sorted({reason for _month, reason in counts})
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = _add_months(month, 1)
+    body = []
+    for month in months:
+        cells = [counts.get((month, reason), 0) for reason in reasons]
+        body.append({"month": month, "cells": cells, "total": sum(cells)})
+    peak = max((row["total"] for row in body), default=0) or 1
+    colours = {reason: PALETTE[i % len(PALETTE)] for i, reason in enumerate(reasons)}
+    for row in body:  # bar segments for the chart, as percentages of the busiest month
+        offset = 0.0
+        row["bars"] = []
+        for reason, count in zip(reasons, row["cells"], strict=True):
+            width = 100 * count / peak
+            row["bars"].append({"x": offset, "width": width, "colour": colours[reason],
+                                "reason": reason, "count": count})
+            offset += width
+    return {"reasons": reasons, "colours": colours, "rows": body,
+            "totals": [sum(r["cells"][i] for r in body) for i in range(len(reasons))],
+            "total": sum(r["total"] for r in body)}
+
+
+def _csv(table: dict, period: dict) -> HttpResponse:
+    name = f"interviews-per-reason-{period['start']:%Y%m%d}-{period['end']:%Y%m%d}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    writer = csv.writer(response)
+    writer.writerow([_("Month"), *table["reasons"], _("Total")])
+    for row in table["rows"]:
+        writer.writerow([date_format(row["month"], "m-Y"), *row["cells"], row["total"]])
+    writer.writerow([_("Total"), *table["totals"], table["total"]])
+    return response
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return day.replace(year=index // 12, month=index % 12 + 1)
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
