@@ -1,6 +1,6 @@
-from crispy_forms.layout import Column, Row
 from datetime import datetime, time, timedelta
 
+from crispy_forms.layout import Column, Row
 from django import forms
 from django.db.models import F
 from django.utils import timezone

@@ -1,8 +1,9 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from crispy_forms.bootstrap import AppendedText
 from crispy_forms.layout import Column, Div, Field, Layout, Row
 from django import forms
+from django.forms.utils import from_current_timezone
 from django.utils.translation import gettext_lazy as _
 
 from ats.forms import CrispyMixin
@@ -29,8 +30,19 @@ class EuropeanDateTimeField(forms.DateTimeField):
         attrs={"placeholder": "dd-mm-yyyy HH:MM", "autocomplete": "off", "data-datepicker": "",
                "inputmode": "numeric"},
     )
-    input_formats = [DATETIME_FORMAT]
     default_error_messages = {"invalid": DATETIME_HINT}
+
+    def to_python(self, value):
+        # Only the one notation: Django's field would also take ISO 8601 (2026-11-28 10:00).
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            return from_current_timezone(value)
+        try:
+            parsed = datetime.strptime(str(value).strip(), DATETIME_FORMAT)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return from_current_timezone(parsed)
 
 
 class MinutesField(forms.IntegerField):
@@ -61,7 +73,8 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
     layout = (
         Row(Column("start", css_class="col-md-7"),
             Column(AppendedText("duration", _("min")), css_class="col-md-5")),
-        Row(Column("location", css_class="col-md-5"), Column("location_text", css_class="col-md-7")),
+        Row(Column("location", css_class="col-md-5"),
+            Column("location_text", css_class="col-md-7")),
         Row(Column("reason"), Column("kind")),
         Row(Column("contact_person"), Column("interviewer")),
         "guidelines",
@@ -85,6 +98,7 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
+        self.fields["start"].widget.attrs["data-picker-label"] = _("Choose from the calendar")
         self.fields["location"].queryset = InterviewLocation.objects.active()
         self.fields["reason"].queryset = InterviewReason.objects.active()
         self.fields["guidelines"].queryset = InterviewGuideline.objects.active()
@@ -102,7 +116,7 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
             self.fields["committee_members"].queryset = ContactPerson.objects.all()
 
     def _add_registration_choice(self) -> None:
-        """From the candidate dossier: optionally tie the interview to one of their registrations."""
+        """From the candidate dossier: optionally tie the interview to a registration."""
         self.fields["registration"] = forms.ModelChoiceField(
             label=_("Registration"), required=False, empty_label=_("None (general interview)"),
             queryset=Registration.objects.filter(candidate_id=self.instance.candidate_id)

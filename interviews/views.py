@@ -44,7 +44,7 @@ def interview_form(request: HttpRequest, interview: Interview, back: str) -> Htt
 
 
 def _save(request: HttpRequest, form: InterviewForm) -> None:
-    interview = form.instance
+    interview = form.save(commit=False)
     is_new = interview.pk is None
     interview.save_edit(expected_version=form.cleaned_data.get("version"),
                         save_m2m=form.save_m2m)

@@ -1,7 +1,10 @@
 """Shared personas and data: a recruiter, an administrator and an outsider (no role)."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from ats.access import RECRUITERS_GROUP
 from candidates.models import Candidate, Registration, WorkflowStage
@@ -70,3 +73,43 @@ def registration(candidate, vacancy, stages, recruiter):
     registration = Registration(candidate=candidate, vacancy=vacancy, stage=stages["New"])
     registration.register(by=recruiter)
     return registration
+
+
+@pytest.fixture
+def hiring_manager(django_user_model, manager_contact):
+    """A hiring manager who is also a user, but not a recruiter."""
+    user = django_user_model.objects.create_user("bob", "bob@example.com", "bob-password")
+    manager_contact.user = user
+    manager_contact.save()
+    return user
+
+
+@pytest.fixture
+def plan_interview(registration, stages, recruiter):
+    """The registration, waiting in the plan-interview stage."""
+    registration.move_to(stages["Plan interview"], by=recruiter)
+    return registration
+
+
+@pytest.fixture
+def make_interview(recruiter):
+    from interviews.models import Interview
+
+    def make(*, registration=None, candidate=None, when=None, **fields) -> Interview:
+        interview = Interview(owner=recruiter, start=when or timezone.now() + timedelta(days=2),
+                              **fields)
+        if registration:
+            interview.attach(registration)
+        elif candidate:
+            interview.candidate = candidate
+        interview.save()
+        return interview
+
+    return make
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items) -> None:
+    # Browser tests run against a live server in transactions that end with a flush; run them
+    # after every test that relies on the data the migrations installed.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -13,10 +13,12 @@ def interview_steps(*, candidate=None, registration=None) -> dict:
     interviews = Interview.objects.with_dossier_relations()
     if registration is not None:
         interviews = interviews.filter(registration=registration)
-        back, new_url_name, owner = "registration_detail", "interview_new_for_registration", registration
+        back, owner = "registration_detail", registration
+        new_url_name = "interview_new_for_registration"
     else:
         interviews = interviews.filter(candidate=candidate)
-        back, new_url_name, owner = "candidate_detail", "interview_new_for_candidate", candidate
+        back, owner = "candidate_detail", candidate
+        new_url_name = "interview_new_for_candidate"
     now = timezone.now()
     interviews = list(interviews)
     upcoming = sorted((i for i in interviews if i.start >= now), key=lambda i: i.start)

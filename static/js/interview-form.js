@@ -1,23 +1,43 @@
-// The interview form: a calendar picker that speaks dd-mm-yyyy HH:MM for every user, and
+// The interview form: a calendar picker that writes dd-mm-yyyy HH:MM for every user, and
 // choosing an interview location or reason fills Location and Duration at once.
 (() => {
   const lang = document.documentElement.lang;
+  const pattern = /^(\d{1,2})-(\d{1,2})-(\d{4})\s+(\d{1,2}):(\d{2})$/;
+
+  // The text field stays the user's own: typing is never rewritten or cleared by the picker
+  // (a wrong notation reaches the server, which explains the expected one). The picker is
+  // attached to a hidden input and only writes into the text field when a date is picked.
   document.querySelectorAll("[data-datepicker]").forEach((input) => {
-    flatpickr(input, {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-outline-secondary";
+    button.innerHTML = '<i class="bi bi-calendar3" aria-hidden="true"></i>';
+    button.setAttribute("aria-label", input.dataset.pickerLabel || "Calendar");
+    button.title = button.getAttribute("aria-label");
+    const group = document.createElement("div");
+    group.className = "input-group";
+    input.replaceWith(group);
+    group.append(input, button);
+    const anchor = document.createElement("input");
+    anchor.className = "d-none";
+    anchor.tabIndex = -1;
+    anchor.setAttribute("aria-hidden", "true");
+    group.append(anchor);
+
+    const picker = flatpickr(anchor, {
       enableTime: true,
       time_24hr: true,
-      allowInput: true,
       dateFormat: "d-m-Y H:i",
       minuteIncrement: 5,
       weekNumbers: true,
+      positionElement: group,
       locale: lang === "nl" && flatpickr.l10ns.nl ? flatpickr.l10ns.nl : { firstDayOfWeek: 1 },
-      // Typing must not be rewritten into another notation behind the user's back.
-      parseDate: (text) => {
-        const m = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim());
-        if (!m) return undefined;
-        const date = new Date(+m[3], +m[2] - 1, +m[1], +(m[4] || 0), +(m[5] || 0));
-        return date.getDate() === +m[1] && date.getMonth() === +m[2] - 1 ? date : undefined;
-      },
+      onChange: (_dates, text) => { input.value = text; },
+    });
+    button.addEventListener("click", () => {
+      const m = pattern.exec(input.value.trim());
+      if (m) picker.setDate(new Date(+m[3], +m[2] - 1, +m[1], +m[4], +m[5]), false);
+      picker.open();
     });
   });
 

@@ -57,3 +57,61 @@ def test_the_workflow_runs_the_same_queries_for_few_and_many_rows(
                                     stage=stages["Offer"])
     with django_assert_max_num_queries(12):
         recruiter_client.get("/workflow/")
+
+
+@pytest.fixture
+def next_interviews(office, registration, make_interview):
+    """Jeroen's next interview is an assessment in 5 days; Fatima's a first interview in 2."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from interviews.models import InterviewReason
+
+    assessment = InterviewReason.objects.create(name="Assessment")
+    first = InterviewReason.objects.create(name="First interview")
+    fatima = Registration.objects.get(candidate__first_name="Fatima")
+    now = timezone.now()
+    make_interview(registration=registration, reason=assessment, when=now + timedelta(days=5))
+    make_interview(registration=registration, reason=first, when=now - timedelta(days=5))
+    make_interview(registration=fatima, reason=first, when=now + timedelta(days=2))
+    return assessment, first
+
+
+def test_the_workflow_shows_each_registrations_next_interview(recruiter_client, next_interviews):
+    html = recruiter_client.get("/workflow/").content.decode()
+    jeroen_row = html[html.index("Jeroen van Dijk"):]
+    assert "Assessment" in jeroen_row[:1500]
+
+
+def test_the_workflow_filters_on_the_next_interviews_reason(recruiter_client, next_interviews):
+    assessment, first = next_interviews
+    html = recruiter_client.get("/workflow/", {"reason": first.pk}).content.decode()
+    assert "Fatima Bouzid" in html and "Jeroen van Dijk" not in html  # his next is an assessment
+
+
+def registration_time():
+    return Registration.objects.get(candidate__first_name="Jeroen").applied_at
+
+
+def test_the_workflow_sorts_on_the_next_interview_within_a_stage(
+    recruiter_client, next_interviews, stages, recruiter
+):
+    from datetime import timedelta
+
+    Registration.objects.update(stage=stages["Interview planned"])
+    Registration.objects.filter(candidate__first_name="Fatima").update(
+        applied_at=registration_time() - timedelta(days=30))
+    html = recruiter_client.get("/workflow/", {"sort": "next"}).content.decode()
+    assert html.index("Fatima Bouzid") < html.index("Jeroen van Dijk")
+    html = recruiter_client.get("/workflow/").content.decode()
+    assert html.index("Jeroen van Dijk") < html.index("Fatima Bouzid")  # newest first
+
+
+def test_plan_interview_is_offered_in_the_plan_interview_stage_only(
+    recruiter_client, office, registration
+):
+    html = recruiter_client.get("/workflow/").content.decode()
+    fatima = Registration.objects.get(candidate__first_name="Fatima")
+    assert f"/registrations/{fatima.pk}/interviews/new/" in html
+    assert f"/registrations/{registration.pk}/interviews/new/" not in html

@@ -1,0 +1,57 @@
+"""Interviews per reason per month (R4 Reason), as a table, a chart and a CSV file."""
+
+import csv
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.utils import timezone
+
+from interviews.models import InterviewReason
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def interviews(registration, make_interview):
+    first = InterviewReason.objects.create(name="First interview")
+    second = InterviewReason.objects.create(name="Second interview")
+
+    def at(y, m, d):
+        return timezone.make_aware(dt.datetime(y, m, d, 10))
+
+    make_interview(registration=registration, reason=first, when=at(2026, 9, 3))
+    make_interview(registration=registration, reason=first, when=at(2026, 9, 30))
+    make_interview(registration=registration, reason=second, when=at(2026, 10, 1))
+    make_interview(registration=registration, reason=first, when=at(2026, 10, 2),
+                   status="cancelled")
+    make_interview(registration=registration, reason=second, when=at(2026, 12, 1))
+
+
+def test_it_counts_interviews_per_reason_per_month(recruiter_client, interviews):
+    response = recruiter_client.get("/reports/interviews/",
+                                    {"start": "01-09-2026", "end": "31-10-2026"})
+    html = response.content.decode()
+    assert "September 2026" in html and "October 2026" in html and "December" not in html
+    table = html[html.index("<tbody>"):html.index("</tbody>")]
+    september = table[table.index("September 2026"):table.index("October 2026")]
+    assert re.findall(r'<td class="text-end[^"]*">(\d+)</td>', september) == ["2", "0", "2"]
+    assert "<svg" in html and "First interview: 2" in html
+
+
+def test_the_csv_has_the_same_figures(recruiter_client, interviews):
+    response = recruiter_client.get("/reports/interviews/",
+                                    {"start": "01-09-2026", "end": "31-12-2026", "format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Month", "First interview", "Second interview", "Total"]
+    assert rows[1:] == [["09-2026", "2", "0", "2"], ["10-2026", "0", "1", "1"],
+                        ["11-2026", "0", "0", "0"], ["12-2026", "0", "1", "1"],
+                        ["Total", "2", "2", "4"]]
+
+
+def test_a_period_that_ends_before_it_starts_is_refused(recruiter_client):
+    html = recruiter_client.get("/reports/interviews/",
+                                {"start": "01-12-2026", "end": "01-09-2026"}).content.decode()
+    assert 'id="error_1_id_end"' in html
