@@ -43,7 +43,6 @@ lint: install
 # the new entries in locale/nl/LC_MESSAGES/django.po and run this again to compile.
 messages: install
 	DEBUG=1 $(MANAGE) makemessages --locale nl --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*'
-	DEBUG=1 $(MANAGE) makemessages --locale nl --no-obsolete --domain djangojs --ignore '.venv/*' --ignore 'static/vendor/*' --ignore 'var/*'
 	DEBUG=1 $(MANAGE) compilemessages --locale nl --ignore '.venv/*'
 
 # Front-end libraries come from the npm registry and are committed under static/vendor.

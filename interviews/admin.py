@@ -1,6 +1,13 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import InterviewGuideline, InterviewLocation, InterviewReason
+from .models import (
+    Interview,
+    InterviewGuideline,
+    InterviewLocation,
+    InterviewReason,
+    InterviewSettings,
+)
 
 
 @admin.register(InterviewLocation)
@@ -23,3 +30,39 @@ class InterviewGuidelineAdmin(admin.ModelAdmin):
     list_display = ["title", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["title", "text"]
+
+
+@admin.register(InterviewSettings)
+class InterviewSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "selection_committee_enabled"]
+
+    def has_add_permission(self, request) -> bool:
+        return not InterviewSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Interview)
+class InterviewAdmin(admin.ModelAdmin):
+    list_display = ["start", "candidate", "vacancy", "reason", "kind", "contact_person",
+                    "status", "owner"]
+    list_filter = ["status", "kind", "reason", "location", "owner"]
+    search_fields = ["candidate__first_name", "candidate__last_name", "vacancy__title",
+                     "interviewer", "location_text"]
+    list_select_related = ["candidate", "vacancy", "reason", "contact_person", "owner"]
+    autocomplete_fields = ["candidate", "registration", "vacancy", "contact_person", "owner",
+                           "location", "reason", "guidelines", "committee_members"]
+    readonly_fields = ["calendar_uid", "sequence", "version", "created_at", "updated_at"]
+    date_hierarchy = "start"
+    actions = ["mark_held", "cancel"]
+
+    @admin.action(description=_("Mark as held"))
+    def mark_held(self, request, queryset) -> None:
+        for interview in queryset:
+            interview.set_status(Interview.Status.HELD)
+
+    @admin.action(description=_("Cancel interview"))
+    def cancel(self, request, queryset) -> None:
+        for interview in queryset:
+            interview.set_status(Interview.Status.CANCELLED)

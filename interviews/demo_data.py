@@ -84,6 +84,15 @@ VACANCIES = [
      "lotte.degraaf@example.com", "recruiter2"),
 ]
 
+STAGES_WITH_INTERVIEWS = {"Interview planned", "Offer", "Hired", "Rejected"}
+
+REPORTS = [
+    "Strong examples of leading a migration project (STAR answers were concrete). Good fit with "
+    "the team; invite for a second interview.",
+    "Friendly and motivated, but little experience with the tools we use. Not a match for now.",
+    "Clear communicator, asked sharp questions about the role. Salary expectations fit.",
+]
+
 VACANCY_DESCRIPTION = (
     "As {title} in {city} you join a team that values craft and a good laugh. "
     "We offer a permanent contract, 27 holidays and a travel allowance."

@@ -253,3 +253,14 @@ def test_cancel_and_held_keep_the_interview_in_the_history(
 def test_the_return_target_must_be_one_we_know(recruiter_client, registration):
     response = _post(recruiter_client, new_url(registration), back="//evil.example/")
     assert response.url == registration.get_absolute_url()
+
+
+def test_the_dutch_form_is_dutch_with_the_same_notation(recruiter_client, registration,
+                                                         make_interview):
+    interview = make_interview(registration=registration,
+                               when=dt.datetime(2026, 12, 2, 14, 30, tzinfo=UTC))
+    html = recruiter_client.get(interview.get_absolute_url(),
+                                HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Datum" in html and "Gesprekslocatie" in html and "- Kies een optie -" in html
+    assert 'value="02-12-2026 15:30"' in html
+    assert "Select an option" not in html

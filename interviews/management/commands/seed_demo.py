@@ -1,7 +1,7 @@
 """Fill the database with a believable recruitment office; running it again changes nothing."""
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from itertools import islice
 
 from django.contrib.auth import get_user_model
@@ -14,7 +14,7 @@ from tqdm import tqdm
 from ats.access import RECRUITERS_GROUP
 from candidates.models import Candidate, Registration, StageChange, WorkflowStage
 from interviews import demo_data as data
-from interviews.models import InterviewGuideline, InterviewLocation, InterviewReason
+from interviews.models import Interview, InterviewGuideline, InterviewLocation, InterviewReason
 from vacancies.models import ContactPerson, Vacancy
 
 GENERATED_DOMAIN = "generated.example"
@@ -106,6 +106,7 @@ class Command(BaseCommand):
         rng = random.Random(2026)
         open_vacancies = [v for v in vacancies if v.status != Vacancy.Status.DRAFT]
         plan_interview = WorkflowStage.objects.plan_interview()
+        planned = plan_interview.next_stage()
         for index, (first, last, city, language) in enumerate(data.CANDIDATES):
             candidate, created = Candidate.objects.get_or_create(
                 email=data.candidate_email(first, last),
@@ -115,8 +116,8 @@ class Command(BaseCommand):
             )
             if not created:
                 continue
-            # Every stage gets candidates; "Plan interview" gets a few more than the rest.
-            stage = stages[index % len(stages)] if index % 3 else plan_interview
+            # Every stage gets candidates; the two around planning get more than the rest.
+            stage = (plan_interview, planned, stages[index % len(stages)])[index % 3]
             for vacancy in rng.sample(open_vacancies, k=1 + (index % 5 == 0)):
                 applied = now - timedelta(days=rng.randint(3, 60), hours=rng.randint(0, 9))
                 registration = Registration(candidate=candidate, vacancy=vacancy,
@@ -124,6 +125,43 @@ class Command(BaseCommand):
                                             stage_changed_at=applied)
                 registration.register(by=recruiter)
                 registration.move_to(stage, by=recruiter)
+                Registration.objects.filter(pk=registration.pk).update(
+                    stage_changed_at=applied + timedelta(days=rng.randint(1, 3)))
+                self.seed_interviews(registration, recruiter, rng)
+
+    def seed_interviews(self, registration: Registration, recruiter, rng: random.Random) -> None:
+        """Interviews that fit the stage: planned ahead for "Interview planned", held before."""
+        stage = registration.stage.name
+        if stage not in data.STAGES_WITH_INTERVIEWS:
+            return
+        first, second = (InterviewReason.objects.get(name=name)
+                         for name in ("First interview", "Second interview"))
+        office = InterviewLocation.objects.get(name=data.LOCATIONS[0][0])
+        star = InterviewGuideline.objects.get(title=data.GUIDELINES[0][0])
+        today = timezone.localdate()
+
+        def plan(days: int, hour: int, reason, **fields) -> Interview:
+            day = today + timedelta(days=days)
+            start = timezone.make_aware(datetime.combine(day, time(hour, rng.choice([0, 30]))))
+            interview = Interview(
+                owner=recruiter, start=start, duration=timedelta(minutes=reason.default_duration),
+                reason=reason, location=office, location_text=office.location_text,
+                kind=Interview.Kind.BOTH, contact_person=registration.vacancy.hiring_manager,
+                interviewer=str(registration.vacancy.hiring_manager or ""), **fields)
+            interview.attach(registration)
+            interview.save()
+            interview.guidelines.add(star)
+            return interview
+
+        if stage == "Interview planned":
+            plan(rng.randint(0, 9), rng.randint(9, 16), first,
+                 memo="Asked about relocation; discuss the travel allowance.")
+        else:
+            plan(-rng.randint(10, 25), rng.randint(9, 16), first, status=Interview.Status.HELD,
+                 report=data.REPORTS[rng.randrange(len(data.REPORTS))])
+            if stage in {"Offer", "Hired"}:
+                plan(-rng.randint(2, 8), rng.randint(9, 16), second,
+                     status=Interview.Status.HELD, report=data.REPORTS[0])
 
     def seed_scale(self, count: int, recruiter, *, progress: bool) -> None:
         """Bulk-insert generated candidates, two registrations each, for benchmarks."""
