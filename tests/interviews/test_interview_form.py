@@ -236,6 +236,33 @@ def test_an_overlap_of_the_hiring_manager_warns_across_candidates(
     assert "Eva Peters" in response.content.decode()
 
 
+def test_an_overlap_of_a_committee_member_or_the_room_warns(
+    recruiter_client, registration, make_interview, manager_contact
+):
+    from candidates.models import Candidate
+    from vacancies.models import ContactPerson
+
+    InterviewSettings.objects.update_or_create(pk=1, defaults={"selection_committee_enabled": True})
+    room = InterviewLocation.objects.create(name="Room 4.12")
+    member = ContactPerson.objects.create(name="Lotte de Graaf", email="lotte@example.com")
+    eva = Candidate.objects.create(first_name="Eva", last_name="Peters", email="eva@x.org")
+    busy = make_interview(candidate=eva, when=dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
+    busy.committee_members.add(member)
+    response = _post(recruiter_client, new_url(registration), committee_members=[member.pk])
+    assert "Eva Peters" in response.content.decode()
+    tom = Candidate.objects.create(first_name="Tom", last_name="Vos", email="tom@x.org")
+    make_interview(candidate=tom, location=room, when=dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    response = _post(recruiter_client, new_url(registration), start="01-12-2026 10:30",
+                     location=room.pk)
+    assert "Tom Vos" in response.content.decode()
+
+
+def test_a_cancelled_interview_is_no_overlap(recruiter_client, registration, make_interview):
+    make_interview(registration=registration, status="cancelled",
+                   when=dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
+    assert _post(recruiter_client, new_url(registration)).status_code == 302
+
+
 def test_cancel_and_held_keep_the_interview_in_the_history(
     recruiter_client, registration, make_interview
 ):
