@@ -65,6 +65,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         if not path:
             raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file.")
         name = Path(path) if Path(path).is_absolute() else base_dir / path
+        name.parent.mkdir(parents=True, exist_ok=True)  # var/ does not exist in a fresh clone
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
