@@ -1,9 +1,10 @@
 """The one place that knows every app's URLs."""
 
+import anymail.urls
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import URLPattern, include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
@@ -12,6 +13,12 @@ from ats.access import recruiter_not_required
 admin.site.site_header = _("ATS administration")
 admin.site.site_title = _("ATS administration")
 admin.site.index_title = _("Configuration")
+
+def public(patterns: list) -> list:
+    """URL patterns that need no login (they authenticate the caller themselves)."""
+    return [URLPattern(p.pattern, login_not_required(p.callback), p.default_args, p.name)
+            for p in patterns]
+
 
 urlpatterns = [
     path(
@@ -34,6 +41,8 @@ urlpatterns = [
     ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
+    # Email providers post delivery events here; anymail checks ANYMAIL_WEBHOOK_SECRET.
+    path("anymail/", include(public(anymail.urls.urlpatterns))),
     path("", include("interviews.urls")),
     path("", include("candidates.urls")),
     path("", include("vacancies.urls")),

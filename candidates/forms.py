@@ -17,13 +17,13 @@ class CandidateForm(CrispyMixin, forms.ModelForm):
     layout = (
         Row(Column("first_name"), Column("last_name")),
         Row(Column("email"), Column("phone")),
-        Row(Column("city"), Column("language")),
+        Row(Column("city"), Column("language"), Column("time_zone")),
         "wants_vcalendar",
     )
 
     class Meta:
         model = Candidate
-        fields = ["first_name", "last_name", "email", "phone", "city", "language",
+        fields = ["first_name", "last_name", "email", "phone", "city", "language", "time_zone",
                   "wants_vcalendar"]
 
     def clean_email(self) -> str:

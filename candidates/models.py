@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ats.languages import Language
+from ats.timezones import time_zone_choices
 from vacancies.models import Vacancy
 
 
@@ -66,6 +67,10 @@ class Candidate(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.DUTCH
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=time_zone_choices, default=settings.TIME_ZONE,
+        help_text=_("Times in emails are written in this time zone."),
     )
     wants_vcalendar = models.BooleanField(
         _("wants calendar invitations"),

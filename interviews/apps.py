@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class InterviewsConfig(AppConfig):
     name = "interviews"
     verbose_name = _("Interviews")
+
+    def ready(self) -> None:
+        from . import tracking  # noqa: F401 — connects the anymail tracking receiver

@@ -1,8 +1,11 @@
 """The interview form and the doors that lead to it (SPEC R2–R4, R7)."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -11,6 +14,7 @@ from django.views.decorators.http import require_POST
 from ats.navigation import back_param, back_url
 from candidates.models import Candidate, Registration
 
+from .communication import was_communicated
 from .forms import InterviewForm
 from .models import Interview, StaleInterview
 
@@ -26,32 +30,48 @@ def interview_form(request: HttpRequest, interview: Interview, back: str) -> Htt
             ).with_dossier_relations()[:5])
         if not conflicts:
             try:
-                _save(request, form)
+                moved = _save(request, form)
             except StaleInterview:
                 form.add_error(None, _(
                     "Someone else changed this interview while you were editing it, so it was "
                     "not saved. Your input is still below: open the interview again in a new "
                     "tab to see their changes, then save yours there."))
             else:
-                return redirect(back_url(back, _default_back(form.instance)))
+                return redirect(_after_save(request, form.instance, back, moved=moved))
     return render(request, "interviews/interview_form.html", {
         "form": form,
         "interview": interview,
         "conflicts": conflicts,
         "back": back,
         "cancel_url": back_url(back, _default_back(interview)),
+        "offer": request.GET.get("offer") if interview.pk else None,
+        "log": interview.messages.select_related("document") if interview.pk else [],
     })
 
 
-def _save(request: HttpRequest, form: InterviewForm) -> None:
+def _save(request: HttpRequest, form: InterviewForm) -> bool:
+    """Save; True when the time or place of an existing interview changed."""
     interview = form.save(commit=False)
     is_new = interview.pk is None
+    sequence = interview.sequence
     interview.save_edit(expected_version=form.cleaned_data.get("version"),
                         save_m2m=form.save_m2m)
     if is_new and interview.registration:
         interview.registration.advance_after_planning(by=request.user)
     messages.success(request, _("The interview of %(date)s has been saved.") % {
         "date": _local(interview)})
+    return not is_new and interview.sequence > sequence
+
+
+def _after_save(request: HttpRequest, interview: Interview, back: str, *, moved: bool) -> str:
+    """Where "Save" leads: the communication screen, an offer to tell about a change, the door."""
+    then = request.POST.get("then")
+    query = f"?back={quote(back)}" if back else ""
+    if then == "candidate" or (then == "manager" and interview.includes_manager):
+        return reverse("interview_communicate", args=[interview.pk, then]) + query
+    if moved and was_communicated(interview):
+        return f"{interview.get_absolute_url()}?offer=change&back={quote(back)}"
+    return back_url(back, _default_back(interview))
 
 
 def _local(interview: Interview) -> str:
@@ -96,7 +116,10 @@ def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def interview_set_status(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_object_or_404(Interview, pk=pk)
     status = request.POST.get("status")
+    back = request.POST.get("back", "")
     if status in Interview.Status.values:
         interview.set_status(status)
         messages.success(request, _("The interview is now “%s”.") % interview.get_status_display())
-    return redirect(back_url(request.POST.get("back"), interview.get_absolute_url()))
+        if status == Interview.Status.CANCELLED and was_communicated(interview):
+            return redirect(f"{interview.get_absolute_url()}?offer=cancellation&back={quote(back)}")
+    return redirect(back_url(back, interview.get_absolute_url()))

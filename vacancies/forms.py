@@ -47,11 +47,11 @@ class ContactPersonForm(CrispyMixin, forms.ModelForm):
     layout = (
         Row(Column("name"), Column("job_title")),
         Row(Column("email"), Column("phone")),
-        Row(Column("department"), Column("language")),
+        Row(Column("department"), Column("language"), Column("time_zone")),
         "wants_vcalendar",
     )
 
     class Meta:
         model = ContactPerson
-        fields = ["name", "job_title", "email", "phone", "department", "language",
+        fields = ["name", "job_title", "email", "phone", "department", "language", "time_zone",
                   "wants_vcalendar"]

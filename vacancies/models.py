@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ats.languages import Language
+from ats.timezones import time_zone_choices
 
 
 class ContactPerson(models.Model):
@@ -17,6 +18,10 @@ class ContactPerson(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.DUTCH
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, choices=time_zone_choices, default=settings.TIME_ZONE,
+        help_text=_("Times in emails are written in this time zone."),
     )
     wants_vcalendar = models.BooleanField(
         _("wants calendar invitations"),

@@ -1,3 +1,12 @@
+from .communication import (
+    Audience,
+    DeliveryEvent,
+    HtmlProfile,
+    Message,
+    Purpose,
+    RecruiterProfile,
+    StandardDocument,
+)
 from .configuration import (
     InterviewGuideline,
     InterviewLocation,
@@ -7,6 +16,13 @@ from .configuration import (
 from .interview import Interview, StaleInterview
 
 __all__ = [
+    "Audience",
+    "DeliveryEvent",
+    "HtmlProfile",
+    "Message",
+    "Purpose",
+    "RecruiterProfile",
+    "StandardDocument",
     "Interview",
     "InterviewGuideline",
     "InterviewLocation",

@@ -60,3 +60,11 @@
     }
   });
 })();
+
+// "Save and communicate (manager)" exists for the kinds with the hiring manager only.
+(() => {
+  const kind = document.getElementById("id_kind");
+  const button = document.querySelector("[data-manager-button]");
+  const update = () => { if (button) button.hidden = !["manager", "both"].includes(kind.value); };
+  kind?.addEventListener("change", update);
+})();

@@ -7,6 +7,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 # Pages anyone may open. A new public URL must be added here on purpose.
 PUBLIC = {"login", "set_language"}
+# Email providers' webhooks (django-anymail): no login, they check ANYMAIL_WEBHOOK_SECRET.
+PUBLIC_PREFIXES = ("anymail/",)
 # Pages any logged-in user may open (their own account).
 ANY_USER = {"logout", "password_change", "password_change_done"}
 
@@ -27,7 +29,7 @@ def _url(route: str) -> str:
 
 APP_URLS = sorted(
     {(name, _url(route)) for namespace, name, route in _walk(get_resolver().url_patterns)
-     if namespace != "admin" and name not in PUBLIC}
+     if namespace != "admin" and name not in PUBLIC and not route.startswith(PUBLIC_PREFIXES)}
 )
 
 

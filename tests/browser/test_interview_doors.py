@@ -41,7 +41,7 @@ def test_the_workflow_door_with_the_picker(logged_in, live_server, office, conso
     page.get_by_label("Interview location").select_option(label="Head office")
     expect(page.get_by_label("Location", exact=True)).to_have_value(
         "Head office, Catharijnesingel 42, Utrecht")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(re.compile(r"/workflow/$"))
     expect(page.get_by_text("has been saved")).to_be_visible()
     interview = Interview.objects.get()
@@ -55,7 +55,7 @@ def test_a_us_date_typed_is_refused_with_the_expected_notation(logged_in, live_s
     page.get_by_role("link", name="Plan interview").first.click()
     page.get_by_label("Date").fill("11/28/2026 10:00")
     page.get_by_label("Interviewer").fill("Pat Jansen")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("#error_1_id_start")).to_contain_text("dd-mm-yyyy HH:MM")
     expect(page.get_by_label("Date")).to_have_value("11/28/2026 10:00")
     expect(page.get_by_label("Interviewer")).to_have_value("Pat Jansen")
@@ -69,7 +69,7 @@ def test_the_candidate_door_typing_the_date(logged_in, live_server, office):
     steps = page.get_by_role("region", name="Steps")
     steps.get_by_role("link", name="New").click()
     page.get_by_label("Date").fill("15-12-2026 09:30")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}{candidate.get_absolute_url()}")
     expect(steps.get_by_role("link", name="15-12-2026 09:30")).to_be_visible()
 
@@ -80,7 +80,7 @@ def test_the_actions_menu_door(logged_in, live_server, office):
     page.get_by_role("button", name="Actions").click()
     page.get_by_role("link", name="Plan interview").click()
     page.get_by_label("Date").fill("16-12-2026 14:00")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}{office.candidate.get_absolute_url()}")
     page.get_by_role("button", name="Actions").click()
     expect(page.get_by_role("link", name="Plan interview")).to_have_count(0)  # moved on
@@ -91,7 +91,7 @@ def test_the_registration_door(logged_in, live_server, office):
     page.goto(f"{live_server.url}{office.get_absolute_url()}")
     page.get_by_role("link", name="Plan interview").click()
     pick_next_months_15th(page)
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}{office.get_absolute_url()}")
     expect(page.get_by_text("Interview planned").first).to_be_visible()
 
@@ -102,14 +102,14 @@ def test_the_vacancy_door_and_editing_from_the_steps(logged_in, live_server, off
     page.goto(vacancy_url)
     page.get_by_role("link", name="Plan interview").click()
     page.get_by_label("Date").fill("17-12-2026 11:15")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(vacancy_url)
     # R7: from the candidate's Steps, the date opens the same form; the date stays editable.
     page.goto(f"{live_server.url}{office.candidate.get_absolute_url()}")
     page.get_by_role("link", name="17-12-2026 11:15").click()
     expect(page.get_by_label("Date")).to_have_value("17-12-2026 11:15")
     page.get_by_label("Date").fill("18-12-2026 11:15")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("link", name="18-12-2026 11:15")).to_be_visible()
     start = Interview.objects.get().start
     assert timezone.localtime(start) - timezone.localtime(start).replace(hour=0, minute=0) == \

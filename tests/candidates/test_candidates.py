@@ -33,7 +33,7 @@ def test_the_dossier_shows_details_and_registrations(recruiter_client, registrat
 def test_it_creates_a_candidate(recruiter_client):
     response = recruiter_client.post("/candidates/new/", {
         "first_name": "Sophie", "last_name": "Mulder", "email": "Sophie@Example.org ",
-        "language": "nl",
+        "language": "nl", "time_zone": "Europe/Amsterdam",
     })
     candidate = Candidate.objects.get(last_name="Mulder")
     assert response.url == candidate.get_absolute_url()
@@ -43,7 +43,7 @@ def test_it_creates_a_candidate(recruiter_client):
 def test_bad_input_gets_a_message_on_the_field_and_keeps_what_was_typed(recruiter_client):
     response = recruiter_client.post("/candidates/new/", {
         "first_name": "Sophie", "last_name": "", "email": "not-an-email", "phone": "06-123",
-        "language": "nl",
+        "language": "nl", "time_zone": "Europe/Amsterdam",
     })
     html = response.content.decode()
     assert response.status_code == 200
@@ -56,7 +56,7 @@ def test_bad_input_gets_a_message_on_the_field_and_keeps_what_was_typed(recruite
 def test_it_edits_a_candidate(recruiter_client, candidate):
     recruiter_client.post(f"/candidates/{candidate.pk}/edit/", {
         "first_name": "Jeroen", "last_name": "van Dijk", "email": "jeroen@example.org",
-        "city": "Zeist", "language": "en",
+        "city": "Zeist", "language": "en", "time_zone": "Europe/Amsterdam",
     })
     candidate.refresh_from_db()
     assert (candidate.city, candidate.language) == ("Zeist", "en")

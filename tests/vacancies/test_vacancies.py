@@ -40,12 +40,13 @@ def test_a_vacancy_without_title_is_refused_and_keeps_the_input(recruiter_client
 def test_it_creates_and_edits_a_contact_person(recruiter_client):
     recruiter_client.post("/contacts/new/", {
         "name": "Pieter Smit", "email": "pieter@example.com", "language": "nl",
-        "wants_vcalendar": "on",
+        "time_zone": "Europe/Amsterdam", "wants_vcalendar": "on",
     })
     contact = ContactPerson.objects.get()
     assert contact.wants_vcalendar
     recruiter_client.post(f"/contacts/{contact.pk}/edit/", {
         "name": "Pieter Smit", "email": "pieter@example.com", "language": "en",
+        "time_zone": "Europe/London",
     })
     contact.refresh_from_db()
     assert (contact.language, contact.wants_vcalendar) == ("en", False)

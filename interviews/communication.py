@@ -1,0 +1,135 @@
+"""Communicate an interview: who gets what, rendered by the one builder, stored in the outbox."""
+
+from dataclasses import dataclass
+from email.utils import make_msgid
+
+from django.db import IntegrityError, transaction
+from django.utils import translation
+
+from .emails import Recipient, build_invitation, merge_values, recipients_for, render_email
+from .models import (
+    Audience,
+    HtmlProfile,
+    Interview,
+    InterviewSettings,
+    Message,
+    Purpose,
+    StandardDocument,
+)
+from .tasks import enqueue_delivery
+
+
+@dataclass
+class Group:
+    """Recipients who get the same document: one audience, one language."""
+
+    audience: str
+    language: str
+    recipients: list[Recipient]
+
+    @property
+    def key(self) -> str:
+        return f"{self.audience}-{self.language}"
+
+
+def recipient_groups(interview: Interview, audience: str) -> list[Group]:
+    committee = InterviewSettings.load().selection_committee_enabled
+    groups: dict[tuple[str, str], Group] = {}
+    for recipient in recipients_for(interview, audience, committee=committee):
+        key = (recipient.audience, recipient.language)
+        groups.setdefault(key, Group(recipient.audience, recipient.language, []))
+        groups[key].recipients.append(recipient)
+    return list(groups.values())
+
+
+def audiences_of(audience: str) -> list[str]:
+    return [Audience.CANDIDATE] if audience == Audience.CANDIDATE else [
+        Audience.MANAGER, Audience.COMMITTEE]
+
+
+def default_purpose(interview: Interview, audience: str) -> str:
+    """Cancellation for a cancelled interview; a change once an earlier version was sent."""
+    if interview.status == Interview.Status.CANCELLED:
+        return Purpose.CANCELLATION
+    last = (interview.messages.communicated().filter(audience__in=audiences_of(audience))
+            .order_by("-created_at").first())
+    if last and last.sequence < interview.sequence:
+        return Purpose.CHANGE
+    return Purpose.INVITATION
+
+
+def was_communicated(interview: Interview) -> bool:
+    return interview.messages.communicated().exists()
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What one recipient gets: the rendered email and, when they want one, the invitation."""
+
+    recipient: Recipient
+    subject: str
+    text: str
+    html: str
+    ics: str
+
+
+def draft(interview: Interview, recipient: Recipient, *, subject: str, body: str,
+          profile: HtmlProfile, purpose: str) -> Draft:
+    rendered = render_email(subject=subject, body=body, profile=profile,
+                            values=merge_values(interview, recipient))
+    ics = ""
+    if recipient.wants_vcalendar:
+        ics = build_invitation(interview, recipient, cancel=purpose == Purpose.CANCELLATION,
+                               summary=rendered.subject)
+    return Draft(recipient, rendered.subject, rendered.text, rendered.html, ics)
+
+
+class AlreadySent(Exception):
+    """This Send (its token) was handled before: a double click or a reload."""
+
+
+def communicate(*, interview: Interview, purpose: str, profile: HtmlProfile,
+                choices: list[tuple[Group, StandardDocument, str, str]], by,
+                send_token: str) -> list[Message]:
+    """Store one Message per recipient and queue their delivery, all or nothing."""
+    try:
+        with transaction.atomic():
+            if Message.objects.filter(send_token=send_token).exists():
+                raise AlreadySent
+            messages = []
+            for group, document, subject, body in choices:
+                for recipient in group.recipients:
+                    with translation.override(recipient.language):
+                        mail = draft(interview, recipient, subject=subject, body=body,
+                                     profile=profile, purpose=purpose)
+                    message = Message.objects.create(
+                        interview=interview, audience=recipient.audience, purpose=purpose,
+                        recipient_name=recipient.name, recipient_email=recipient.email,
+                        document=document, document_name=document.name, subject=mail.subject,
+                        text=mail.text, html=mail.html, ics=mail.ics,
+                        sequence=interview.sequence, send_token=send_token, sent_by=by,
+                        provider_message_id=make_msgid(domain="ats.invalid"),
+                    )
+                    enqueue_delivery(message)
+                    messages.append(message)
+            return messages
+    except IntegrityError:
+        raise AlreadySent from None  # the same Send, at the same moment, in another request
+
+
+def retry(message: Message) -> bool:
+    """Queue a failed (or stuck) message again, from its first attempt."""
+    if not message.is_retryable:
+        return False
+    with transaction.atomic():
+        requeued = Message.objects.filter(
+            pk=message.pk, status__in=[Message.Status.FAILED, Message.Status.SENDING]
+        ).update(status=Message.Status.QUEUED, attempts=0)
+        if requeued:
+            enqueue_delivery(message)
+    return bool(requeued)
+
+
+def best_document(group: Group, purpose: str) -> StandardDocument | None:
+    return StandardDocument.objects.best_for(audience=group.audience, purpose=purpose,
+                                             language=group.language)

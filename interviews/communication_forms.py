@@ -1,0 +1,78 @@
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .communication import Group, best_document
+from .emails import check_merge_fields
+from .models import HtmlProfile, Purpose, StandardDocument
+
+
+class CommunicationForm(forms.Form):
+    """Profile and purpose for the whole Send; a document, subject and body per group."""
+
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
+    profile = forms.ModelChoiceField(label=_("HTML profile"), queryset=HtmlProfile.objects.all(),
+                                     empty_label=None)
+    send_token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, groups: list[Group], purpose: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.groups = groups
+        self.fields["purpose"].initial = purpose
+        self.fields["profile"].initial = HtmlProfile.objects.order_by("-is_default").first()
+        self.fields["send_token"].initial = uuid.uuid4().hex
+        chosen_purpose = self.data.get("purpose", purpose) if self.is_bound else purpose
+        for group in groups:
+            document = best_document(group, chosen_purpose)
+            self.fields[f"{group.key}-document"] = forms.ModelChoiceField(
+                label=_("Standard document"),
+                queryset=StandardDocument.objects.active().filter(audience=group.audience),
+                initial=document, empty_label=None,
+            )
+            self.fields[f"{group.key}-subject"] = forms.CharField(
+                label=_("Subject"), max_length=300, initial=document.subject if document else "")
+            self.fields[f"{group.key}-body"] = forms.CharField(
+                label=_("Body"), widget=forms.Textarea(attrs={"rows": 10}),
+                initial=document.body if document else "",
+                help_text=_("HTML with merge fields; anything unsafe is removed when sent."))
+
+    def group_fields(self):
+        """(group, document field, subject field, body field) for the template."""
+        return [(group, self[f"{group.key}-document"], self[f"{group.key}-subject"],
+                 self[f"{group.key}-body"]) for group in self.groups]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for group in self.groups:
+            for part in ("subject", "body"):
+                name = f"{group.key}-{part}"
+                if name in cleaned:
+                    try:
+                        check_merge_fields(cleaned[name], audience=group.audience)
+                    except ValidationError as error:
+                        self.add_error(name, error)
+        return cleaned
+
+    def choices(self) -> list:
+        data = self.cleaned_data
+        return [(group, data[f"{group.key}-document"], data[f"{group.key}-subject"],
+                 data[f"{group.key}-body"]) for group in self.groups]
+
+    def documents_json(self) -> dict[str, dict[str, str]]:
+        """Subject and body of every document offered, for the page's document switcher."""
+        ids = {d.pk for g in self.groups
+               for d in self.fields[f"{g.key}-document"].queryset}
+        return {str(d.pk): {"subject": d.subject, "body": d.body}
+                for d in StandardDocument.objects.filter(pk__in=ids)}
+
+    def draft_input(self, group: Group) -> tuple[str, str, HtmlProfile] | None:
+        """Subject, body and profile to preview for a group: as typed, else as proposed."""
+        if self.is_bound:
+            if not self.is_valid():
+                return None
+            data = self.cleaned_data
+            return data[f"{group.key}-subject"], data[f"{group.key}-body"], data["profile"]
+        return (self.fields[f"{group.key}-subject"].initial,
+                self.fields[f"{group.key}-body"].initial, self.fields["profile"].initial)
