@@ -5,6 +5,7 @@ from email.utils import make_msgid
 
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .emails import Recipient, build_invitation, merge_values, recipients_for, render_email
 from .models import (
@@ -30,6 +31,10 @@ class Group:
     @property
     def key(self) -> str:
         return f"{self.audience}-{self.language}"
+
+    @property
+    def names(self) -> str:
+        return ", ".join(recipient.name for recipient in self.recipients)
 
 
 def recipient_groups(interview: Interview, audience: str) -> list[Group]:
@@ -75,13 +80,21 @@ class Draft:
 
 def draft(interview: Interview, recipient: Recipient, *, subject: str, body: str,
           profile: HtmlProfile, purpose: str) -> Draft:
-    rendered = render_email(subject=subject, body=body, profile=profile,
-                            values=merge_values(interview, recipient))
+    values = merge_values(interview, recipient)
+    rendered = render_email(subject=subject, body=body, profile=profile, values=values)
     ics = ""
     if recipient.wants_vcalendar:
         ics = build_invitation(interview, recipient, cancel=purpose == Purpose.CANCELLATION,
-                               summary=rendered.subject)
+                               summary=calendar_summary(values, recipient))
     return Draft(recipient, rendered.subject, rendered.text, rendered.html, ics)
+
+
+def calendar_summary(values: dict[str, str], recipient: Recipient) -> str:
+    """The title of the calendar entry, in the recipient's language."""
+    with translation.override(recipient.language):
+        if recipient.audience == Audience.CANDIDATE:
+            return _("Interview %(vacancy)s") % values if values["vacancy"] else _("Interview")
+        return _("Interview with %(candidate_name)s (%(vacancy)s)") % values
 
 
 class AlreadySent(Exception):

@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core import serializers
 from django.utils import timezone
 
 from ats.access import RECRUITERS_GROUP
@@ -106,6 +108,30 @@ def make_interview(recruiter):
         return interview
 
     return make
+
+
+
+# Rows the post_migrate signal puts back by itself after a flush.
+RECREATED_AFTER_FLUSH = {"contenttypes.ContentType", "auth.Permission"}
+
+
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker) -> str:
+    """What the migrations installed (stages, the Recruiters group…), saved before any test."""
+    with django_db_blocker.unblock():
+        rows = [row for model in apps.get_models()
+                if model._meta.label not in RECREATED_AFTER_FLUSH
+                for row in model._default_manager.all()]
+        return serializers.serialize("json", rows)
+
+
+@pytest.fixture
+def migrated_db(migrated_data, transactional_db) -> None:
+    """A transactional database (flushed after each test) with the migrations' rows put back:
+    stages, the Recruiters group, the standard documents."""
+    if not Group.objects.exists():
+        for row in serializers.deserialize("json", migrated_data):
+            row.save()
 
 
 @pytest.hookimpl(trylast=True)

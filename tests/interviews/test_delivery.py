@@ -1,0 +1,171 @@
+"""End to end: plan → communicate → the worker → a real SMTP server → what arrived (R5, R7, R8)."""
+
+import datetime as dt
+from datetime import UTC
+
+import pytest
+from icalendar import Calendar
+
+from interviews import tasks
+from interviews.models import Interview, Message
+
+pytestmark = pytest.mark.usefixtures("migrated_db")
+
+
+def plan(client, registration, **fields) -> Interview:
+    data = {"start": "30-11-2026 10:00", "kind": "both", "duration": "45",
+            "contact_person": registration.vacancy.hiring_manager_id,
+            "location_text": "Catharijnesingel 42, Utrecht", "interviewer": "Pat Jansen",
+            "memo": "Top secret: salary ceiling 5k", "then": "candidate"}
+    data.update(fields)
+    response = client.post(f"/registrations/{registration.pk}/interviews/new/", data)
+    interview = Interview.objects.latest("pk")
+    assert response.url.startswith(f"/interviews/{interview.pk}/communicate/{data['then']}/")
+    return interview
+
+
+def send(client, interview, audience="candidate", **fields) -> None:
+    page = client.get(f"/interviews/{interview.pk}/communicate/{audience}/")
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data["profile"] = form["profile"].value()
+    data.update(fields)
+    response = client.post(f"/interviews/{interview.pk}/communicate/{audience}/", data)
+    assert response.status_code == 302
+
+
+def calendar_of(message) -> Calendar:
+    part = next(p for p in message.walk() if p.get_content_type() == "text/calendar")
+    return part, Calendar.from_ical(part.get_content())
+
+
+@pytest.fixture
+def candidate_wants_invites(registration):
+    registration.candidate.wants_vcalendar = True
+    registration.candidate.language = "en"
+    registration.candidate.save()
+    return registration
+
+
+def test_the_candidate_gets_the_invitation_with_merge_fields_and_a_calendar_entry(
+    recruiter_client, candidate_wants_invites, smtp_server, run_worker
+):
+    interview = plan(recruiter_client, candidate_wants_invites)
+    send(recruiter_client, interview)
+    run_worker()
+    [received] = smtp_server.messages
+    assert received["To"].addresses[0].addr_spec == "jeroen@example.org"
+    assert received["Subject"] == (
+        "Invitation: interview for Senior Java Developer on Monday 30-11-2026")
+    text = received.get_body(("plain",)).get_content()
+    html = received.get_body(("html",)).get_content()
+    assert "Monday 30-11-2026, 10:00–10:45" in text
+    assert "Dear Jeroen" in text and "Pat Jansen" in text
+    assert "<style" not in html and 'style="' in html  # the profile's CSS is inlined
+    part, calendar = calendar_of(received)
+    assert part.get_param("method") == "REQUEST"
+    assert calendar["METHOD"] == "REQUEST"
+    event = calendar.walk("VEVENT")[0]
+    assert event["UID"] == interview.calendar_uid
+    assert event["SEQUENCE"] == 0
+    assert event.decoded("DTSTART") == dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    assert event.decoded("DTEND") == dt.datetime(2026, 11, 30, 9, 45, tzinfo=UTC)
+    assert "Z" in event["DTSTART"].to_ical().decode()
+    assert "recruitment@example.com" in str(event["ORGANIZER"])
+    attendee = event["ATTENDEE"]
+    assert str(attendee) == "mailto:jeroen@example.org"
+    assert attendee.params["PARTSTAT"] == "NEEDS-ACTION" and attendee.params["RSVP"] == "TRUE"
+    assert attendee.params["ROLE"] == "REQ-PARTICIPANT"
+    assert "DTSTAMP" in event
+    assert "salary ceiling" not in received.as_string()
+    message = Message.objects.get()
+    assert message.status == Message.Status.SENT
+
+
+def test_the_manager_is_written_in_their_language_with_guidelines(
+    recruiter_client, registration, smtp_server, run_worker, manager_contact
+):
+    from interviews.models import InterviewGuideline
+    manager_contact.language = "nl"
+    manager_contact.save()
+    star = InterviewGuideline.objects.create(title="STAR-methode", text="Vraag door op resultaat.")
+    interview = plan(recruiter_client, registration, guidelines=[star.pk], then="manager")
+    send(recruiter_client, interview, audience="manager")
+    run_worker()
+    [received] = smtp_server.messages
+    assert received["To"].addresses[0].addr_spec == manager_contact.email
+    text = received.get_body(("plain",)).get_content()
+    assert received["Subject"].startswith("Gesprek met Jeroen van Dijk")
+    assert "maandag 30-11-2026" in text and "STAR-methode" in text
+    part, calendar = calendar_of(received)  # the manager wants calendar invitations
+    assert calendar.walk("VEVENT")[0]["SUMMARY"].startswith("Gesprek met Jeroen van Dijk")
+    assert "salary ceiling" not in received.as_string()
+
+
+def test_a_reschedule_keeps_the_uid_and_raises_the_sequence_then_a_cancel_cancels(
+    recruiter_client, candidate_wants_invites, smtp_server, run_worker
+):
+    interview = plan(recruiter_client, candidate_wants_invites)
+    send(recruiter_client, interview)
+    response = recruiter_client.post(interview.get_absolute_url(), {
+        "start": "01-12-2026 14:00", "kind": "both", "duration": "45",
+        "contact_person": interview.contact_person_id, "version": interview.version + 0,
+        "location_text": interview.location_text})
+    assert "offer=change" in response.url
+    send(recruiter_client, interview, purpose="change")
+    recruiter_client.post(f"/interviews/{interview.pk}/status/", {"status": "cancelled"})
+    send(recruiter_client, interview, purpose="cancellation")
+    run_worker()
+    first, changed, cancelled = sorted(smtp_server.messages,
+                                       key=lambda m: calendar_of(m)[1].walk("VEVENT")[0]
+                                       ["SEQUENCE"])
+    uids = {calendar_of(m)[1].walk("VEVENT")[0]["UID"] for m in smtp_server.messages}
+    assert uids == {interview.calendar_uid}
+    assert [calendar_of(m)[1].walk("VEVENT")[0]["SEQUENCE"] for m in (first, changed,
+                                                                      cancelled)] == [0, 1, 2]
+    assert changed["Subject"].startswith("Changed:")
+    assert calendar_of(changed)[1].walk("VEVENT")[0].decoded("DTSTART") == dt.datetime(
+        2026, 12, 1, 13, 0, tzinfo=UTC)
+    part, calendar = calendar_of(cancelled)
+    assert part.get_param("method") == "CANCEL" and calendar["METHOD"] == "CANCEL"
+    assert calendar.walk("VEVENT")[0]["STATUS"] == "CANCELLED"
+    assert cancelled["Subject"].startswith("Cancelled:")
+
+
+def test_with_the_smtp_server_down_the_message_fails_visibly_and_retry_delivers_once(
+    recruiter_client, registration, smtp_port, run_worker, monkeypatch, request
+):
+    monkeypatch.setattr(tasks, "BACKOFF", [0, 0, 0])  # no waiting between attempts here
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    run_worker()
+    message = Message.objects.get()
+    assert message.status == Message.Status.FAILED and message.attempts == 4
+    assert message.last_error
+    page = recruiter_client.get(interview.get_absolute_url()).content.decode()
+    assert "Failed" in page and "Retry" in page
+    interview.refresh_from_db()
+    assert interview.status == Interview.Status.PLANNED
+    server = request.getfixturevalue("smtp_server")  # the server comes back
+    recruiter_client.post(f"/messages/{message.pk}/retry/")
+    recruiter_client.post(f"/messages/{message.pk}/retry/")  # a second click
+    run_worker()
+    assert len(server.messages) == 1
+    message.refresh_from_db()
+    assert message.status == Message.Status.SENT
+
+
+def test_two_sends_of_the_same_form_deliver_once(
+    recruiter_client, registration, smtp_server, run_worker
+):
+    interview = plan(recruiter_client, registration)
+    page = recruiter_client.get(f"/interviews/{interview.pk}/communicate/candidate/")
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    url = f"/interviews/{interview.pk}/communicate/candidate/"
+    recruiter_client.post(url, data)
+    second = recruiter_client.post(url, data, follow=True)
+    assert "already sent" in second.content.decode()
+    run_worker()
+    assert len(smtp_server.messages) == 1
+    assert Message.objects.count() == 1
