@@ -18,12 +18,14 @@ STATUS_FOR_EVENT = {
 @receiver(tracking)
 def record_delivery_event(sender, event, esp_name, **kwargs) -> None:
     message = Message.objects.filter(provider_message_id=event.message_id).first()
-    if message is None or not event.event_id:
+    if message is None:
         return
+    # Some providers give their events no id; the same event then has the same type and time.
+    event_id = event.event_id or f"{event.event_type}:{event.message_id}:{event.timestamp}"
     try:
         with transaction.atomic():
             DeliveryEvent.objects.create(
-                message=message, event_id=f"{esp_name}:{event.event_id}",
+                message=message, event_id=f"{esp_name}:{event_id}"[:255],
                 event_type=event.event_type, occurred_at=event.timestamp,
                 description=event.description or event.mta_response or "",
             )

@@ -1,8 +1,9 @@
 from django import template
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from ats.navigation import back_param
-from interviews.models import Interview
+from interviews.models import Interview, Message
 
 register = template.Library()
 
@@ -10,7 +11,8 @@ register = template.Library()
 @register.inclusion_tag("interviews/steps.html")
 def interview_steps(*, candidate=None, registration=None) -> dict:
     """The Steps section of a candidate or registration dossier: upcoming first, then past."""
-    interviews = Interview.objects.with_dossier_relations()
+    interviews = Interview.objects.with_dossier_relations().prefetch_related(
+        Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
     if registration is not None:
         interviews = interviews.filter(registration=registration)
         back, owner = "registration_detail", registration
@@ -21,6 +23,10 @@ def interview_steps(*, candidate=None, registration=None) -> dict:
         new_url_name = "interview_new_for_candidate"
     now = timezone.now()
     interviews = list(interviews)
+    for interview in interviews:
+        # The latest message to each recipient tells where the communication stands.
+        interview.communication = list({m.recipient_email: m for m in interview.messages.all()}
+                                       .values())
     upcoming = sorted((i for i in interviews if i.start >= now), key=lambda i: i.start)
     past = [i for i in interviews if i.start < now]  # already newest first
     return {
