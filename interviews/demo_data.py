@@ -7,9 +7,10 @@ from candidates.models import Candidate
 USERS = {
     "recruiter": {"username": "recruiter", "password": "recruiter", "first_name": "Sanne",
                   "last_name": "de Vries", "email": "sanne.devries@example.com",
-                  "recruiter": True},
+                  "recruiter": True, "phone": "030-2345600"},
     "recruiter2": {"username": "tom", "password": "tom", "first_name": "Tom",
-                   "last_name": "Bakker", "email": "tom.bakker@example.com", "recruiter": True},
+                   "last_name": "Bakker", "email": "tom.bakker@example.com", "recruiter": True,
+                   "phone": "030-2345601"},
     "admin": {"username": "admin", "password": "admin", "first_name": "Anna",
               "last_name": "Jansen", "email": "admin@example.com", "is_staff": True,
               "is_superuser": True},

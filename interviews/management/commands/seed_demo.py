@@ -14,7 +14,13 @@ from tqdm import tqdm
 from ats.access import RECRUITERS_GROUP
 from candidates.models import Candidate, Registration, StageChange, WorkflowStage
 from interviews import demo_data as data
-from interviews.models import Interview, InterviewGuideline, InterviewLocation, InterviewReason
+from interviews.models import (
+    Interview,
+    InterviewGuideline,
+    InterviewLocation,
+    InterviewReason,
+    RecruiterProfile,
+)
 from vacancies.models import ContactPerson, Vacancy
 
 GENERATED_DOMAIN = "generated.example"
@@ -52,13 +58,15 @@ class Command(BaseCommand):
             user, created = User.objects.get_or_create(
                 username=spec["username"],
                 defaults={k: v for k, v in spec.items() if k not in {"username", "password",
-                                                                     "recruiter"}},
+                                                                     "recruiter", "phone"}},
             )
             if created:
                 user.set_password(spec["password"])
                 user.save()
             if spec.get("recruiter"):
                 user.groups.add(recruiters)
+                RecruiterProfile.objects.get_or_create(
+                    user=user, defaults={"phone": spec["phone"], "job_title": "Recruiter"})
             users[key] = user
         return users
 
