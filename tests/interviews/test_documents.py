@@ -94,3 +94,25 @@ def test_the_plain_text_reads_well_on_its_own():
              '<p>See <a href="https://example.com/x">the route</a>.<br>Bye</p>')
     assert rendered.text == ("Dear Sophie,\n\n- One\n- Two\n\n"
                              "See the route (https://example.com/x).\nBye\n")
+
+
+def test_text_typed_into_the_interview_cannot_add_lines_to_the_invitation(
+    registration, make_interview
+):
+    from icalendar import Calendar
+
+    from interviews.emails import Recipient, build_invitation
+
+    interview = make_interview(
+        registration=registration,
+        location_text="Room 1\r\nATTENDEE:mailto:evil@example.com\r\nEND:VEVENT",
+        interviewer="<script>alert(1)</script>", memo="salary ceiling")
+    recipient = Recipient(audience="candidate", name="Jeroen van Dijk",
+                          email="jeroen@example.org", language="en",
+                          time_zone="Europe/Amsterdam", wants_vcalendar=True)
+    ics = build_invitation(interview, recipient, cancel=False, summary="Interview")
+    [event] = Calendar.from_ical(ics).walk("VEVENT")
+    assert str(event["ATTENDEE"]) == "mailto:jeroen@example.org"  # still exactly one
+    assert str(event["LOCATION"]).startswith("Room 1\nATTENDEE:mailto:evil")  # as text
+    assert "<script>alert(1)</script>" in str(event["DESCRIPTION"])  # text, never markup
+    assert "salary ceiling" not in ics
