@@ -129,6 +129,12 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Links in emails (manager portal, candidates' replies and self-scheduling) point here.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+PORTAL_LINK_DAYS_AFTER = env_int("PORTAL_LINK_DAYS_AFTER", 30)  # valid until N days after
+SCHEDULING_LINK_DAYS = env_int("SCHEDULING_LINK_DAYS", 14)
+REMINDER_HOURS_BEFORE = env_int("REMINDER_HOURS_BEFORE", 24)
+
 # Content Security Policy: nothing inline without the per-request nonce, nothing from elsewhere.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .emails import Recipient, build_invitation, merge_values, recipients_for, render_email
 from .models import (
+    AlreadySent,
     Audience,
     HtmlProfile,
     Interview,
@@ -95,10 +96,6 @@ def calendar_summary(values: dict[str, str], recipient: Recipient) -> str:
         if recipient.audience == Audience.CANDIDATE:
             return _("Interview %(vacancy)s") % values if values["vacancy"] else _("Interview")
         return _("Interview with %(candidate_name)s (%(vacancy)s)") % values
-
-
-class AlreadySent(Exception):
-    """This Send (its token) was handled before: a double click or a reload."""
 
 
 def communicate(*, interview: Interview, purpose: str, profile: HtmlProfile,

@@ -23,6 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from .links import portal_link, reply_link
 from .models import Audience, HtmlProfile, Interview, Message
 
 MERGE_FIELDS = {
@@ -42,8 +43,14 @@ MERGE_FIELDS = {
     "recruiter_email": _("the recruiter's email address"),
     "recruiter_phone": _("the recruiter's phone number"),
     "guidelines": _("the interview's guidelines (hiring manager and committee only)"),
+    "portal_link": _("the link to the interview in the manager portal (hiring manager and "
+                     "committee only)"),
+    "accept_link": _("the candidate's “I'll be there” link"),
+    "decline_link": _("the candidate's “I can't make it” link"),
+    "scheduling_link": _("the candidate's link to choose a time (“choose a time” documents)"),
 }
-FOR_ATTENDEES_ONLY = {"guidelines"}
+FOR_ATTENDEES_ONLY = {"guidelines", "portal_link"}
+FOR_CANDIDATES_ONLY = {"accept_link", "decline_link", "scheduling_link"}
 
 _FIELD = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _TEMPLATE_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}")
@@ -60,13 +67,14 @@ def check_merge_fields(text: str, *, audience: str | None = None) -> None:
             _("Unknown merge field: %(fields)s."),
             params={"fields": _braced(unknown)},
         )
-    if audience == Audience.CANDIDATE:
-        private = sorted({n for n in _FIELD.findall(text) if n in FOR_ATTENDEES_ONLY})
-        if private:
-            raise ValidationError(
-                _("%(fields)s is not for candidates."),
-                params={"fields": _braced(private)},
-            )
+    used = set(_FIELD.findall(text))
+    if audience == Audience.CANDIDATE and (private := sorted(used & FOR_ATTENDEES_ONLY)):
+        raise ValidationError(_("%(fields)s is not for candidates."),
+                              params={"fields": _braced(private)})
+    if audience and audience != Audience.CANDIDATE and (
+            personal := sorted(used & FOR_CANDIDATES_ONLY)):
+        raise ValidationError(_("%(fields)s is only for candidates."),
+                              params={"fields": _braced(personal)})
 
 
 def _braced(names: list[str]) -> str:
@@ -81,6 +89,7 @@ class Recipient:
     language: str
     time_zone: str
     wants_vcalendar: bool
+    contact_id: int | None = None  # the ContactPerson, for manager and committee recipients
 
 
 def recipients_for(interview: Interview, audience: str, *, committee: bool) -> list[Recipient]:
@@ -94,7 +103,8 @@ def recipients_for(interview: Interview, audience: str, *, committee: bool) -> l
                        for member in interview.committee_members.all()]
     return [
         Recipient(audience=role, name=str(person), email=person.email, language=person.language,
-                  time_zone=person.time_zone, wants_vcalendar=person.wants_vcalendar)
+                  time_zone=person.time_zone, wants_vcalendar=person.wants_vcalendar,
+                  contact_id=None if role == Audience.CANDIDATE else person.pk)
         for role, person in people
     ]
 
@@ -123,10 +133,26 @@ def merge_values(interview: Interview, recipient: Recipient) -> dict[str, str]:
             "recruiter_phone": profile.phone if profile else "",
             "guidelines": "",
         }
-    if recipient.audience != Audience.CANDIDATE:
+    if recipient.audience == Audience.CANDIDATE:
+        values["accept_link"] = reply_link(interview, "accept")
+        values["decline_link"] = reply_link(interview, "decline")
+    else:
         values["guidelines"] = "\n\n".join(
             f"{g.title}\n{g.text}" for g in interview.guidelines.all())
+        values["portal_link"] = portal_link(interview, recipient.contact_id)
     return values
+
+
+def merge_values_for_registration(registration, *, by, link: str) -> dict[str, str]:
+    """Values for a "choose a time" email: there is no interview yet, only the registration."""
+    candidate = registration.candidate
+    profile = getattr(by, "recruiter_profile", None)
+    return {
+        "recipient_name": candidate.full_name, "candidate_name": candidate.full_name,
+        "candidate_first_name": candidate.first_name, "vacancy": registration.vacancy.title,
+        "recruiter_name": by.get_full_name() or by.get_username(), "recruiter_email": by.email,
+        "recruiter_phone": profile.phone if profile else "", "scheduling_link": link,
+    }
 
 
 def substitute(template: str, values: dict[str, str], *, html: bool) -> str:
@@ -296,5 +322,9 @@ def sample_values() -> dict[str, str]:
         "contact_person": "Marieke van der Linden", "recruiter_name": "Sanne de Vries",
         "recruiter_email": "sanne.devries@example.com", "recruiter_phone": "030-1234567",
         "guidelines": "STAR method\nAsk for concrete examples: situation, task, action, result.",
+        "portal_link": "https://ats.example.com/portal/1/example/",
+        "accept_link": "https://ats.example.com/reply/example/accept/",
+        "decline_link": "https://ats.example.com/reply/example/decline/",
+        "scheduling_link": "https://ats.example.com/choose/example/",
     }
 

@@ -1,15 +1,17 @@
 """Delivery of stored Messages by the task worker (`manage.py db_worker`), never in a request."""
 
 import logging
+from contextlib import suppress
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import mailers
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
 from .emails import build_email
-from .models import Message
+from .models import AlreadySent, Interview, Message, Purpose
 
 logger = logging.getLogger(__name__)
 
@@ -56,3 +58,30 @@ def enqueue_delivery(message: Message, *, delay: int = 0) -> None:
         deliver_message.using(run_after=run_after).enqueue(message.pk)
 
     transaction.on_commit(enqueue)
+
+
+@task()
+def send_reminders(interview_id: int, sequence: int) -> str:
+    """The reminder for one version of an interview; any change since then makes it void."""
+    from .loop import communicate_defaults  # the loop module builds on this one
+
+    interview = Interview.objects.filter(pk=interview_id).first()
+    if (interview is None or interview.sequence != sequence or interview.candidate_id is None
+            or interview.status != Interview.Status.PLANNED):
+        return "skipped"
+    audiences = ["candidate", "manager"] if interview.includes_manager else ["candidate"]
+    for audience in audiences:
+        with suppress(AlreadySent):  # this reminder went out already: once is enough
+            communicate_defaults(interview=interview, audience=audience,
+                                 purpose=Purpose.REMINDER, by=None,
+                                 send_token=f"reminder-{interview.pk}-{sequence}-{audience}")
+    return "sent"
+
+
+def schedule_reminders(interview: Interview) -> None:
+    """Queue the reminder for the interview as it is now (REMINDER_HOURS_BEFORE its start)."""
+    run_after = interview.start - timedelta(hours=settings.REMINDER_HOURS_BEFORE)
+    if interview.candidate_id is None or run_after <= timezone.now():
+        return
+    args = (interview.pk, interview.sequence)
+    transaction.on_commit(lambda: send_reminders.using(run_after=run_after).enqueue(*args))

@@ -13,10 +13,12 @@ from django.views.decorators.http import require_POST
 
 from ats.navigation import back_param, back_url
 from candidates.models import Candidate, Registration
+from vacancies.models import Vacancy
 
 from .communication import was_communicated
 from .forms import InterviewForm
 from .models import Interview, StaleInterview
+from .tasks import schedule_reminders
 
 
 def interview_form(request: HttpRequest, interview: Interview, back: str) -> HttpResponse:
@@ -58,6 +60,8 @@ def _save(request: HttpRequest, form: InterviewForm) -> bool:
                         save_m2m=form.save_m2m)
     if is_new and interview.registration:
         interview.registration.advance_after_planning(by=request.user)
+    if is_new or interview.sequence > sequence:
+        schedule_reminders(interview)
     messages.success(request, _("The interview of %(date)s has been saved.") % {
         "date": _local(interview)})
     return not is_new and interview.sequence > sequence
@@ -79,6 +83,8 @@ def _local(interview: Interview) -> str:
 
 
 def _default_back(interview: Interview) -> str:
+    if interview.is_open_slot:
+        return Vacancy(pk=interview.vacancy_id).get_absolute_url()
     if interview.registration_id:
         return Registration(pk=interview.registration_id).get_absolute_url()
     if interview.candidate_id:
@@ -104,6 +110,16 @@ def interview_new_for_registration(request: HttpRequest, pk: int) -> HttpRespons
                           contact_person_id=registration.vacancy.hiring_manager_id)
     interview.attach(registration)
     return interview_form(request, interview, _back(request, "registration_detail", pk))
+
+
+def interview_new_for_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
+    """A selection interview planned on the vacancy before anyone applied (R6)."""
+    vacancy = get_object_or_404(Vacancy, pk=pk)
+    interview = Interview(vacancy=vacancy, owner=request.user,
+                          contact_person_id=vacancy.hiring_manager_id,
+                          kind=Interview.Kind.BOTH if vacancy.hiring_manager_id else
+                          Interview.Kind.RECRUITER)
+    return interview_form(request, interview, _back(request, "vacancy_detail", pk))
 
 
 def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:

@@ -1,4 +1,5 @@
 from .communication import (
+    AlreadySent,
     Audience,
     DeliveryEvent,
     HtmlProfile,
@@ -14,16 +15,20 @@ from .configuration import (
     InterviewSettings,
 )
 from .interview import Interview, StaleInterview
+from .loop import InterviewFeedback, SchedulingInvitation
 
 __all__ = [
+    "AlreadySent",
     "Audience",
     "DeliveryEvent",
     "HtmlProfile",
     "Message",
     "Purpose",
     "RecruiterProfile",
+    "SchedulingInvitation",
     "StandardDocument",
     "Interview",
+    "InterviewFeedback",
     "InterviewGuideline",
     "InterviewLocation",
     "InterviewReason",

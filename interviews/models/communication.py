@@ -17,12 +17,16 @@ class Audience(models.TextChoices):
     CANDIDATE = "candidate", _("Candidate")
     MANAGER = "manager", _("Hiring manager")
     COMMITTEE = "committee", _("Selection committee")
+    RECRUITER = "recruiter", _("Recruiter")
 
 
 class Purpose(models.TextChoices):
     INVITATION = "invitation", _("Invitation")
     CHANGE = "change", _("Change")
     CANCELLATION = "cancellation", _("Cancellation")
+    REMINDER = "reminder", _("Reminder")
+    CHOOSE_TIME = "choose_time", _("Choose a time")
+    REPLY = "reply", _("Candidate's answer")
 
 
 class StandardDocumentQuerySet(models.QuerySet):
@@ -142,7 +146,10 @@ class Message(models.Model):
         DELIVERED = "delivered", _("Delivered")
         BOUNCED = "bounced", _("Bounced")
 
-    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="messages")
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="messages",
+                                  null=True, blank=True)
+    registration = models.ForeignKey("candidates.Registration", on_delete=models.CASCADE,
+                                     related_name="messages", null=True, blank=True)
     audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices)
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
     recipient_name = models.CharField(_("recipient"), max_length=200)
@@ -215,3 +222,7 @@ class DeliveryEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_type} {self.event_id}"
+
+
+class AlreadySent(Exception):
+    """This Send (its token) was handled before: a double click, a reload, a second reminder."""

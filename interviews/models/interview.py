@@ -52,6 +52,10 @@ class InterviewQuerySet(models.QuerySet):
             .overlapping(interview.start, interview.end).filter(same).distinct()
         )
 
+    def open_slots(self) -> "InterviewQuerySet":
+        """Selection interviews of a vacancy that no candidate has taken yet (R6)."""
+        return self.upcoming().filter(candidate__isnull=True, vacancy__isnull=False)
+
     def with_dossier_relations(self) -> "InterviewQuerySet":
         return self.select_related("candidate", "vacancy", "reason", "location", "contact_person")
 
@@ -68,6 +72,11 @@ class Interview(models.Model):
         PLANNED = "planned", _("Planned")
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
+
+    class Reply(models.TextChoices):
+        NONE = "", _("No answer yet")
+        ACCEPTED = "accepted", _("Will be there")
+        DECLINED = "declined", _("Cannot make it")
 
     candidate = models.ForeignKey(
         "candidates.Candidate", verbose_name=_("candidate"), on_delete=models.CASCADE,
@@ -121,6 +130,12 @@ class Interview(models.Model):
     )
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
     version = models.PositiveIntegerField(default=0, editable=False)
+    link_version = models.PositiveIntegerField(
+        default=0, editable=False,
+        help_text="Raised to revoke every portal link issued so far (re-issuing).")
+    candidate_reply = models.CharField(_("candidate's answer"), max_length=10, blank=True,
+                                       choices=Reply.choices, default=Reply.NONE)
+    replied_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -153,6 +168,10 @@ class Interview(models.Model):
     @property
     def includes_manager(self) -> bool:
         return self.kind in {self.Kind.MANAGER, self.Kind.BOTH}
+
+    @property
+    def is_open_slot(self) -> bool:
+        return self.candidate_id is None and self.vacancy_id is not None
 
     def attach(self, registration) -> None:
         """A registration fixes the candidate and the vacancy."""

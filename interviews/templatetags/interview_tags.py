@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from ats.navigation import back_param
@@ -11,7 +11,8 @@ register = template.Library()
 @register.inclusion_tag("interviews/steps.html")
 def interview_steps(*, candidate=None, registration=None) -> dict:
     """The Steps section of a candidate or registration dossier: upcoming first, then past."""
-    interviews = Interview.objects.with_dossier_relations().prefetch_related(
+    interviews = Interview.objects.with_dossier_relations().annotate(
+        feedback_count=Count("feedback")).prefetch_related(
         Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
     if registration is not None:
         interviews = interviews.filter(registration=registration)
@@ -36,3 +37,11 @@ def interview_steps(*, candidate=None, registration=None) -> dict:
         "owner": owner,
         "back": back_param(back, owner.pk),
     }
+
+
+@register.inclusion_tag("interviews/selection_interviews.html")
+def selection_interviews(vacancy) -> dict:
+    """The vacancy's selection interviews: open ones and who took the others (R6)."""
+    interviews = (Interview.objects.filter(vacancy=vacancy, start__gte=timezone.now())
+                  .select_related("candidate", "location", "contact_person").order_by("start"))
+    return {"vacancy": vacancy, "interviews": interviews}

@@ -6,7 +6,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 # Pages anyone may open. A new public URL must be added here on purpose.
-PUBLIC = {"login", "set_language"}
+PUBLIC = {"login", "set_language",
+          # signed links from emails: they check their own signature and expiry
+          "portal_interview", "interview_reply", "self_schedule"}
 # Email providers' webhooks (django-anymail): no login, they check ANYMAIL_WEBHOOK_SECRET.
 PUBLIC_PREFIXES = ("anymail/",)
 # Pages any logged-in user may open (their own account).

@@ -68,7 +68,8 @@ def test_a_hiring_manager_user_sees_only_their_interviews_and_never_the_memo(
     assert "Jeroen van Dijk" in html
     assert "Eva Peters" not in html
     assert "Salary expectations" not in html
-    assert f"/interviews/{mine.pk}/" not in html  # the recruiter form is not theirs
+    assert f'href="/interviews/{mine.pk}/' not in html  # the recruiter form is not theirs
+    assert f'href="/portal/interviews/{mine.pk}/"' in html
     assert "Workflow" not in html and "Candidates" not in html
 
 
