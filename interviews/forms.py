@@ -103,9 +103,9 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
         self.fields["reason"].queryset = InterviewReason.objects.active()
         self.fields["guidelines"].queryset = InterviewGuideline.objects.active()
         self.fields["contact_person"].queryset = ContactPerson.objects.all()
-        self.fields["memo"].help_text = _(
-            "Private: never shown to the candidate, the hiring manager or the committee."
-        )
+        if "memo" in self.fields:
+            self.fields["memo"].help_text = _(
+                "Private: never shown to the candidate, the hiring manager or the committee.")
         if self.instance.candidate_id and not self.instance.registration_id:
             self._add_registration_choice()
         if not InterviewSettings.load().selection_committee_enabled:

@@ -1,0 +1,94 @@
+"""Selection interviews on the vacancy, planned in series and linked to registrations (R6)."""
+
+import datetime as dt
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from interviews.models import Interview
+from vacancies.models import Vacancy
+
+pytestmark = pytest.mark.django_db
+
+
+def next_monday() -> dt.date:
+    today = timezone.localdate()
+    return today + timedelta(days=7 - today.weekday())
+
+
+@pytest.fixture
+def draft_vacancy(vacancy):
+    Vacancy.objects.filter(pk=vacancy.pk).update(status=Vacancy.Status.DRAFT)
+    vacancy.refresh_from_db()
+    return vacancy
+
+
+def plan_series(client, vacancy, count=5):
+    day = next_monday().strftime("%d-%m-%Y")
+    return client.post(f"/vacancies/{vacancy.pk}/interviews/series/", {
+        "start": f"{day} 09:00", "duration": "45", "count": str(count), "gap": "15",
+        "kind": "both", "contact_person": vacancy.hiring_manager_id,
+        "location_text": "Utrecht, room 4", "interviewer": "Marieke"})
+
+
+def test_a_series_is_planned_on_a_draft_vacancy(recruiter_client, draft_vacancy):
+    response = plan_series(recruiter_client, draft_vacancy)
+    assert response.url == draft_vacancy.get_absolute_url()
+    slots = list(Interview.objects.order_by("start"))
+    assert [timezone.localtime(s.start).strftime("%H:%M") for s in slots] == [
+        "09:00", "10:00", "11:00", "12:00", "13:00"]
+    assert {s.duration for s in slots} == {timedelta(minutes=45)}
+    assert {(s.vacancy_id, s.candidate_id, s.location_text) for s in slots} == {
+        (draft_vacancy.pk, None, "Utrecht, room 4")}
+    assert len({s.calendar_uid for s in slots}) == 5
+    html = recruiter_client.get(draft_vacancy.get_absolute_url()).content.decode()
+    assert html.count(">Open</span>") == 5
+
+
+def test_a_series_with_bad_input_keeps_it(recruiter_client, draft_vacancy):
+    response = recruiter_client.post(f"/vacancies/{draft_vacancy.pk}/interviews/series/", {
+        "start": "12/07/2026 09:00", "count": "50", "gap": "15", "kind": "recruiter",
+        "interviewer": "Marieke"})
+    html = response.content.decode()
+    assert 'id="error_1_id_start"' in html and 'id="error_1_id_count"' in html
+    assert 'value="Marieke"' in html
+    assert not Interview.objects.exists()
+
+
+def test_linking_a_registration_takes_the_interview(recruiter_client, draft_vacancy,
+                                                    plan_interview, stages):
+    plan_series(recruiter_client, draft_vacancy, count=2)
+    first, second = Interview.objects.order_by("start")
+    page = recruiter_client.get(f"/registrations/{plan_interview.pk}/link/").content.decode()
+    assert page.count('name="interview"') == 2
+    response = recruiter_client.post(f"/registrations/{plan_interview.pk}/link/",
+                                     {"interview": first.pk, "back": "workflow"})
+    assert response.url == f"/interviews/{first.pk}/communicate/candidate/?back=workflow"
+    first.refresh_from_db()
+    assert (first.candidate, first.registration) == (plan_interview.candidate, plan_interview)
+    plan_interview.refresh_from_db()
+    assert plan_interview.stage == stages["Interview planned"]
+    page = recruiter_client.get(f"/registrations/{plan_interview.pk}/link/").content.decode()
+    assert page.count('name="interview"') == 1 and f'value="{second.pk}"' in page
+    dossier = recruiter_client.get(draft_vacancy.get_absolute_url()).content.decode()
+    assert "Taken" in dossier and "Jeroen van Dijk" in dossier
+
+
+def test_a_taken_interview_cannot_be_linked_again(recruiter_client, draft_vacancy,
+                                                  plan_interview, candidate):
+    plan_series(recruiter_client, draft_vacancy, count=1)
+    slot = Interview.objects.get()
+    Interview.objects.filter(pk=slot.pk).update(candidate=candidate)
+    response = recruiter_client.post(f"/registrations/{plan_interview.pk}/link/",
+                                     {"interview": slot.pk}, follow=True)
+    assert "just taken" in response.content.decode()
+
+
+def test_the_vacancy_door_plans_one_selection_interview(recruiter_client, draft_vacancy):
+    response = recruiter_client.post(f"/vacancies/{draft_vacancy.pk}/interviews/new/", {
+        "start": "07-12-2026 09:00", "kind": "both",
+        "contact_person": draft_vacancy.hiring_manager_id,
+        "back": f"vacancy_detail:{draft_vacancy.pk}"})
+    assert response.url == draft_vacancy.get_absolute_url()
+    assert Interview.objects.get().is_open_slot

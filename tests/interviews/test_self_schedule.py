@@ -1,0 +1,142 @@
+"""Candidates choose their own selection interview through a signed link."""
+
+import re
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from ats.signing import make_token
+from candidates.models import Candidate, Registration
+from interviews.loop import slot_take
+from interviews.models import Interview, Message, SchedulingInvitation
+from vacancies.models import Vacancy
+
+
+def slot(vacancy, recruiter, days: int, hour: int = 10, **fields) -> Interview:
+    start = timezone.make_aware(timezone.datetime.combine(
+        timezone.localdate() + timedelta(days=days), timezone.datetime.min.time())
+    ) + timedelta(hours=hour)
+    return Interview.objects.create(vacancy=vacancy, owner=recruiter, start=start, kind="both",
+                                    contact_person=vacancy.hiring_manager,
+                                    location_text="Utrecht", **fields)
+
+
+def link_in(message: Message) -> str:
+    return re.search(r"https?://\S+/choose/[^\s)]+/", message.text).group(0).split(
+        "127.0.0.1:8000")[-1]
+
+
+@pytest.fixture
+def invited(recruiter_client, plan_interview, recruiter):
+    candidate = plan_interview.candidate
+    candidate.wants_vcalendar = True
+    candidate.save()
+    vacancy = plan_interview.vacancy
+    slots = [slot(vacancy, recruiter, 3), slot(vacancy, recruiter, 4)]
+    other = Vacancy.objects.create(title="Other", status="published")
+    slot(other, recruiter, 3, hour=14)
+    slot(vacancy, recruiter, -2)  # past
+    taken = slot(vacancy, recruiter, 5)
+    Interview.objects.filter(pk=taken.pk).update(candidate=Candidate.objects.create(
+        first_name="Eva", last_name="Peters", email="eva@x.org"))
+    page = recruiter_client.get(f"/registrations/{plan_interview.pk}/choose-time/")
+    assert "2 open selection interviews" in page.content.decode()
+    recruiter_client.post(f"/registrations/{plan_interview.pk}/choose-time/", {
+        "document": page.context["form"]["document"].value(),
+        "profile": page.context["form"]["profile"].value()})
+    message = Message.objects.get(purpose="choose_time")
+    return message, slots
+
+
+@pytest.mark.django_db
+def test_the_page_shows_only_the_open_interviews_in_the_candidates_language(client, invited):
+    message, slots = invited
+    assert message.subject == "Kies een tijd voor je gesprek voor Senior Java Developer"
+    html = client.get(link_in(message)).content.decode()
+    assert "kies een tijd voor je gesprek" in html.lower()
+    assert html.count('name="interview"') == 2
+    for interview in slots:
+        assert f'value="{interview.pk}"' in html
+    assert "Europe/Amsterdam" in html
+
+
+@pytest.mark.django_db
+def test_picking_books_it_and_sends_the_confirmation_with_an_invitation(
+    client, invited, stages, django_capture_on_commit_callbacks
+):
+    message, slots = invited
+    url = link_in(message)
+    with django_capture_on_commit_callbacks(execute=False):
+        html = client.post(url, {"interview": slots[1].pk}).content.decode()
+    assert "Je gesprek is geboekt" in html
+    booked = Interview.objects.get(pk=slots[1].pk)
+    assert booked.candidate.first_name == "Jeroen"
+    assert booked.registration.stage == stages["Interview planned"]
+    sent = Message.objects.filter(interview=booked)
+    to_candidate = sent.get(audience="candidate")
+    assert to_candidate.purpose == "invitation" and "METHOD:REQUEST" in to_candidate.ics
+    assert sent.filter(audience="manager").exists()  # the hiring manager is informed
+    again = client.get(url)
+    assert again.status_code == 410 and "already used" in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_expired_and_tampered_links_get_a_kind_page(client, invited):
+    message, _ = invited
+    url = link_in(message)
+    tampered = client.get(url[:-3] + "xx/")
+    assert tampered.status_code == 404
+    assert "not complete or not valid" in tampered.content.decode()
+    invitation = SchedulingInvitation.objects.get()
+    old = make_token("schedule", {"s": invitation.pk},
+                     expires=timezone.now() - timedelta(minutes=1))
+    expired = client.get(f"/choose/{old}/")
+    assert expired.status_code == 410 and "expired" in expired.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_time_taken_meanwhile_shows_the_remaining_ones(client, invited, candidate):
+    message, slots = invited
+    Interview.objects.filter(pk=slots[0].pk).update(candidate=Candidate.objects.create(
+        first_name="Noor", last_name="Hassan", email="noor@x.org"))
+    html = client.post(link_in(message), {"interview": slots[0].pk}).content.decode()
+    assert "net voor jou" in html  # in the candidate's language
+    assert html.count('name="interview"') == 1 and f'value="{slots[1].pk}"' in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_candidates_picking_the_same_interview_at_once_give_one_winner(
+    migrated_db, recruiter, vacancy, stages
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database with concurrent writers (PostgreSQL)")
+    target = slot(vacancy, recruiter, 3)
+    registrations = []
+    for name in ("Fatima", "Sophie", "Lucas", "Emma"):
+        person = Candidate.objects.create(first_name=name, last_name="T", email=f"{name}@x.org")
+        registration = Registration(candidate=person, vacancy=vacancy,
+                                    stage=stages["Plan interview"])
+        registration.register(by=recruiter)
+        registrations.append(registration)
+    start = threading.Barrier(len(registrations))
+    winners = []
+
+    def pick(registration):
+        try:
+            start.wait()
+            if slot_take(slot_id=target.pk, registration=registration, by=recruiter):
+                winners.append(registration.candidate.first_name)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=pick, args=(r,)) for r in registrations]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    target.refresh_from_db()
+    assert len(winners) == 1
+    assert target.candidate.first_name == winners[0]
