@@ -1,0 +1,136 @@
+"""Candidates answer from the invitation; reminders go out once, at their time."""
+
+import datetime as dt
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from interviews.links import reply_link
+from interviews.models import Interview, Message
+
+
+def path(url: str) -> str:
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+@pytest.fixture
+def planned(registration, make_interview, manager_contact):
+    return make_interview(registration=registration, kind="both", contact_person=manager_contact,
+                          when=timezone.now() + timedelta(days=3))
+
+
+@pytest.mark.django_db
+def test_the_invitation_carries_both_answer_links(recruiter_client, planned):
+    html = recruiter_client.get(
+        f"/interviews/{planned.pk}/communicate/candidate/preview/").content.decode()
+    assert "Ik kom" in html and "Ik kan niet" in html
+    assert re.search(r'href="http[^"]+/reply/[^"]+/accept/"', html)
+    assert re.search(r'href="http[^"]+/reply/[^"]+/decline/"', html)
+
+
+@pytest.mark.django_db
+def test_an_answer_is_recorded_once_after_a_click_on_the_button(client, recruiter_client,
+                                                                planned):
+    url = path(reply_link(planned, "accept"))
+    client.get(url)  # mail scanners open links: that alone records nothing
+    planned.refresh_from_db()
+    assert planned.candidate_reply == ""
+    client.post(url)
+    planned.refresh_from_db()
+    assert planned.candidate_reply == Interview.Reply.ACCEPTED
+    first = planned.replied_at
+    client.post(url)
+    planned.refresh_from_db()
+    assert planned.replied_at == first
+    steps = recruiter_client.get(planned.candidate.get_absolute_url()).content.decode()
+    assert "Will be there" in steps
+    assert "Will be there" in recruiter_client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_decline_notifies_the_owner_once(client, planned, recruiter):
+    url = path(reply_link(planned, "decline"))
+    client.post(url)
+    client.post(url)
+    [notice] = Message.objects.filter(audience="recruiter")
+    assert notice.recipient_email == recruiter.email
+    assert "cannot make the interview" in notice.subject
+    planned.refresh_from_db()
+    assert planned.candidate_reply == Interview.Reply.DECLINED
+
+
+@pytest.mark.django_db
+def test_an_answer_link_from_before_a_reschedule_is_refused_kindly(client, planned):
+    url = path(reply_link(planned, "accept"))
+    planned.start += timedelta(hours=2)
+    planned.save_edit(expected_version=planned.version)
+    response = client.post(url)
+    assert response.status_code == 410 and "has changed" in response.content.decode()
+    planned.refresh_from_db()
+    assert planned.candidate_reply == ""
+
+
+def plan_in(client, registration, hours: int, **data) -> Interview:
+    start = timezone.localtime() + timedelta(hours=hours)
+    client.post(f"/registrations/{registration.pk}/interviews/new/", {
+        "start": start.strftime("%d-%m-%Y %H:%M"), "kind": "recruiter", **data})
+    return Interview.objects.latest("pk")
+
+
+def make_due() -> None:
+    DBTaskResult.objects.filter(task_path="interviews.tasks.send_reminders").update(
+        run_after=timezone.now() - timedelta(seconds=1))
+
+
+def reminders(inbox) -> list:
+    return [m for m in inbox.messages if m["Subject"].startswith(("Herinnering", "Reminder"))]
+
+
+@pytest.mark.usefixtures("migrated_db")
+def test_a_reminder_goes_out_once_at_its_time(recruiter_client, registration, smtp_server,
+                                              run_worker, settings):
+    settings.REMINDER_HOURS_BEFORE = 24
+    interview = plan_in(recruiter_client, registration, hours=30)
+    [task] = DBTaskResult.objects.filter(task_path="interviews.tasks.send_reminders")
+    expected = interview.start - timedelta(hours=24)
+    assert abs(task.run_after - expected) < dt.timedelta(seconds=1)
+    run_worker()
+    assert reminders(smtp_server) == []  # not yet: it is six hours early
+    make_due()
+    run_worker()
+    [reminder] = reminders(smtp_server)
+    assert reminder["To"].addresses[0].addr_spec == "jeroen@example.org"
+    local = timezone.localtime(interview.start).strftime("%d-%m-%Y")
+    assert local in reminder["Subject"]
+    make_due()
+    run_worker()
+    assert len(reminders(smtp_server)) == 1
+
+
+@pytest.mark.usefixtures("migrated_db")
+def test_no_reminder_after_a_cancel(recruiter_client, registration, smtp_server, run_worker):
+    interview = plan_in(recruiter_client, registration, hours=48)
+    recruiter_client.post(f"/interviews/{interview.pk}/status/", {"status": "cancelled"})
+    make_due()
+    run_worker()
+    assert reminders(smtp_server) == []
+
+
+@pytest.mark.usefixtures("migrated_db")
+def test_the_reminder_moves_with_a_reschedule(recruiter_client, registration, smtp_server,
+                                              run_worker):
+    interview = plan_in(recruiter_client, registration, hours=48)
+    later = timezone.localtime(interview.start) + timedelta(days=2)
+    recruiter_client.post(interview.get_absolute_url(), {
+        "start": later.strftime("%d-%m-%Y %H:%M"), "kind": "recruiter",
+        "version": interview.version})
+    runs = sorted(DBTaskResult.objects.filter(task_path="interviews.tasks.send_reminders")
+                  .values_list("run_after", flat=True))
+    assert len(runs) == 2 and runs[1] - runs[0] == timedelta(days=2)
+    make_due()
+    run_worker()
+    [reminder] = reminders(smtp_server)  # the old one is void: only the new time is sent
+    assert later.strftime("%d-%m-%Y") in reminder["Subject"]
