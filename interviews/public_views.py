@@ -39,6 +39,12 @@ class FeedbackForm(forms.ModelForm):
 
 def _portal_page(request: HttpRequest, interview: Interview, contact: ContactPerson,
                  *, public: bool) -> HttpResponse:
+    with translation.override(contact.language), timezone.override(contact.time_zone):
+        return _portal_content(request, interview, contact, public=public)
+
+
+def _portal_content(request: HttpRequest, interview: Interview, contact: ContactPerson,
+                    *, public: bool) -> HttpResponse:
     feedback = InterviewFeedback.objects.filter(interview=interview, contact_person=contact).first()
     form = FeedbackForm(request.POST or None, instance=feedback)
     may_give_feedback = interview.start <= timezone.now()
@@ -47,12 +53,11 @@ def _portal_page(request: HttpRequest, interview: Interview, contact: ContactPer
         form.save()
         messages.success(request, _("Thank you, your feedback has been saved."))
         return redirect(request.path)
-    with translation.override(contact.language), timezone.override(contact.time_zone):
-        return render(request, "public/portal_interview.html", {
-            "interview": interview, "contact": contact, "form": form, "public": public,
-            "guidelines": interview.guidelines.all(), "may_give_feedback": may_give_feedback,
-            "is_committee": interview.contact_person_id != contact.pk,
-        })
+    return render(request, "public/portal_interview.html", {
+        "interview": interview, "contact": contact, "form": form, "public": public,
+        "guidelines": interview.guidelines.all(), "may_give_feedback": may_give_feedback,
+        "is_committee": interview.contact_person_id != contact.pk,
+    })
 
 
 @login_not_required

@@ -30,7 +30,10 @@ def interview_steps(*, candidate=None, registration=None) -> dict:
                                        .values())
     upcoming = sorted((i for i in interviews if i.start >= now), key=lambda i: i.start)
     past = [i for i in interviews if i.start < now]  # already newest first
+    invitations = (registration.scheduling_invitations.select_related("interview")
+                   if registration is not None else [])
     return {
+        "invitations": invitations,
         "steps": upcoming + past,
         "now": now,
         "new_url_name": new_url_name,

@@ -43,6 +43,7 @@ class Command(BaseCommand):
             contacts = self.seed_contacts(users)
             vacancies = self.seed_vacancies(contacts, users)
             self.seed_candidates(vacancies, users["recruiter"])
+            self.seed_selection_interviews(vacancies, users["recruiter"])
         if scale:
             self.seed_scale(scale, users["recruiter"], progress=verbosity > 0)
         self.stdout.write(self.style.SUCCESS(
@@ -136,6 +137,24 @@ class Command(BaseCommand):
                 Registration.objects.filter(pk=registration.pk).update(
                     stage_changed_at=applied + timedelta(days=rng.randint(1, 3)))
                 self.seed_interviews(registration, recruiter, rng)
+
+    def seed_selection_interviews(self, vacancies: list[Vacancy], recruiter) -> None:
+        """Open selection interviews next week on the first published vacancy (R6)."""
+        vacancy = vacancies[0]
+        if vacancy.interviews.filter(candidate__isnull=True).exists():
+            return
+        office = InterviewLocation.objects.get(name=data.LOCATIONS[0][0])
+        star = InterviewGuideline.objects.get(title=data.GUIDELINES[0][0])
+        today = timezone.localdate()
+        monday = today + timedelta(days=7 - today.weekday())
+        for number in range(5):
+            start = timezone.make_aware(datetime.combine(monday, time(9)) +
+                                        timedelta(minutes=60 * number))
+            interview = Interview.objects.create(
+                vacancy=vacancy, owner=recruiter, start=start, duration=timedelta(minutes=45),
+                location=office, location_text=office.location_text, kind=Interview.Kind.BOTH,
+                contact_person=vacancy.hiring_manager, interviewer=str(vacancy.hiring_manager))
+            interview.guidelines.add(star)
 
     def seed_interviews(self, registration: Registration, recruiter, rng: random.Random) -> None:
         """Interviews that fit the stage: planned ahead for "Interview planned", held before."""
