@@ -134,3 +134,14 @@ def test_the_reminder_moves_with_a_reschedule(recruiter_client, registration, sm
     run_worker()
     [reminder] = reminders(smtp_server)  # the old one is void: only the new time is sent
     assert later.strftime("%d-%m-%Y") in reminder["Subject"]
+
+
+@pytest.mark.usefixtures("migrated_db")
+def test_the_owner_receives_the_decline_by_email(client, planned, smtp_server, run_worker,
+                                                 recruiter):
+    client.post(path(reply_link(planned, "decline")))
+    run_worker()
+    [notice] = smtp_server.messages
+    assert notice["To"].addresses[0].addr_spec == recruiter.email
+    assert "Jeroen van Dijk cannot make the interview" in notice["Subject"]
+    assert f"/interviews/{planned.pk}/" in notice.get_body(("plain",)).get_content()

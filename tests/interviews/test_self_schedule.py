@@ -140,3 +140,27 @@ def test_two_candidates_picking_the_same_interview_at_once_give_one_winner(
     target.refresh_from_db()
     assert len(winners) == 1
     assert target.candidate.first_name == winners[0]
+
+
+@pytest.mark.usefixtures("migrated_db")
+def test_the_candidate_and_the_manager_receive_the_booking_by_email(
+    client, recruiter_client, plan_interview, recruiter, smtp_server, run_worker
+):
+    candidate = plan_interview.candidate
+    candidate.wants_vcalendar, candidate.language = True, "en"
+    candidate.save()
+    booked = slot(plan_interview.vacancy, recruiter, 3)
+    page = recruiter_client.get(f"/registrations/{plan_interview.pk}/choose-time/")
+    recruiter_client.post(f"/registrations/{plan_interview.pk}/choose-time/", {
+        "document": page.context["form"]["document"].value(),
+        "profile": page.context["form"]["profile"].value()})
+    run_worker()
+    [choose] = smtp_server.messages
+    link = re.search(r"/choose/[^\s)]+/", choose.get_body(("plain",)).get_content()).group(0)
+    client.post(link, {"interview": booked.pk})
+    run_worker()
+    confirmation, to_manager = smtp_server.messages[1:]
+    assert confirmation["To"].addresses[0].addr_spec == candidate.email
+    calendar = next(p for p in confirmation.walk() if p.get_content_type() == "text/calendar")
+    assert calendar.get_param("method") == "REQUEST"
+    assert to_manager["To"].addresses[0].addr_spec == plan_interview.vacancy.hiring_manager.email
