@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from ats.access import recruiter_not_required
+from ats.views import health
 
 admin.site.site_header = _("ATS administration")
 admin.site.site_title = _("ATS administration")
@@ -40,6 +41,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("healthz/", health, name="health"),
     path("admin/", admin.site.urls),
     # Email providers post delivery events here; anymail checks ANYMAIL_WEBHOOK_SECRET.
     path("anymail/", include(public(anymail.urls.urlpatterns))),

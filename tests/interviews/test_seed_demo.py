@@ -2,6 +2,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from candidates.models import Candidate, Registration, WorkflowStage
 
@@ -28,10 +29,13 @@ def test_it_fills_every_stage_and_the_demo_logins_work():
     call_command("seed_demo", verbosity=0)
     for stage in WorkflowStage.objects.all():
         assert Registration.objects.filter(stage=stage).exists(), stage.name
-    assert authenticate(username="recruiter", password="recruiter").groups.filter(
-        name="Recruiters").exists()
-    assert authenticate(username="admin", password="admin").is_superuser
-    manager = authenticate(username="manager", password="manager")
+    def login(name: str):
+        request = RequestFactory().post("/accounts/login/")
+        return authenticate(request, username=name, password=name)
+
+    assert login("recruiter").groups.filter(name="Recruiters").exists()
+    assert login("admin").is_superuser
+    manager = login("manager")
     assert manager.contact_person.managed_vacancies.exists()
 
 
