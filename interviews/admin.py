@@ -14,6 +14,7 @@ from .models import (
     Audience,
     HtmlProfile,
     Interview,
+    InterviewChange,
     InterviewGuideline,
     InterviewLocation,
     InterviewReason,
@@ -63,8 +64,20 @@ class InterviewSettingsAdmin(admin.ModelAdmin):
         return False
 
 
+class InterviewChangeInline(admin.TabularInline):
+    model = InterviewChange
+    extra = 0
+    fields = ["changed_at", "field", "old_value", "new_value", "changed_by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Interview)
 class InterviewAdmin(admin.ModelAdmin):
+    inlines = [InterviewChangeInline]
     list_display = ["start", "candidate", "vacancy", "reason", "kind", "contact_person",
                     "status", "owner"]
     list_filter = ["status", "kind", "reason", "location", "owner"]
@@ -80,12 +93,12 @@ class InterviewAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark as held"))
     def mark_held(self, request, queryset) -> None:
         for interview in queryset:
-            interview.set_status(Interview.Status.HELD)
+            interview.set_status(Interview.Status.HELD, by=request.user)
 
     @admin.action(description=_("Cancel interview"))
     def cancel(self, request, queryset) -> None:
         for interview in queryset:
-            interview.set_status(Interview.Status.CANCELLED)
+            interview.set_status(Interview.Status.CANCELLED, by=request.user)
 
 
 class PreviewMixin:

@@ -48,7 +48,18 @@ def interview_form(request: HttpRequest, interview: Interview, back: str) -> Htt
         "cancel_url": back_url(back, _default_back(interview)),
         "offer": request.GET.get("offer") if interview.pk else None,
         "log": interview.messages.select_related("document") if interview.pk else [],
+        "changes": _changes(interview),
     })
+
+
+def _changes(interview: Interview) -> list:
+    if not interview.pk:
+        return []
+    changes = list(interview.changes.select_related("changed_by"))
+    for change in changes:
+        change.display_old = change.display(change.old_value)
+        change.display_new = change.display(change.new_value)
+    return changes
 
 
 def _save(request: HttpRequest, form: InterviewForm) -> bool:
@@ -57,7 +68,7 @@ def _save(request: HttpRequest, form: InterviewForm) -> bool:
     is_new = interview.pk is None
     sequence = interview.sequence
     interview.save_edit(expected_version=form.cleaned_data.get("version"),
-                        save_m2m=form.save_m2m)
+                        save_m2m=form.save_m2m, by=request.user)
     if is_new and interview.registration:
         interview.registration.advance_after_planning(by=request.user)
     if is_new or interview.sequence > sequence:
@@ -134,7 +145,7 @@ def interview_set_status(request: HttpRequest, pk: int) -> HttpResponse:
     status = request.POST.get("status")
     back = request.POST.get("back", "")
     if status in Interview.Status.values:
-        interview.set_status(status)
+        interview.set_status(status, by=request.user)
         messages.success(request, _("The interview is now “%s”.") % interview.get_status_display())
         if status == Interview.Status.CANCELLED and was_communicated(interview):
             return redirect(f"{interview.get_absolute_url()}?offer=cancellation&back={quote(back)}")

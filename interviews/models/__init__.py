@@ -14,7 +14,7 @@ from .configuration import (
     InterviewReason,
     InterviewSettings,
 )
-from .interview import Interview, StaleInterview
+from .interview import Interview, InterviewChange, StaleInterview
 from .loop import InterviewFeedback, SchedulingInvitation
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "SchedulingInvitation",
     "StandardDocument",
     "Interview",
+    "InterviewChange",
     "InterviewFeedback",
     "InterviewGuideline",
     "InterviewLocation",

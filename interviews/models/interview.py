@@ -180,25 +180,38 @@ class Interview(models.Model):
         self.vacancy_id = registration.vacancy_id
 
     @transaction.atomic
-    def save_edit(self, *, expected_version: int | None, save_m2m=None) -> None:
+    def save_edit(self, *, expected_version: int | None, save_m2m=None, by=None) -> None:
         """Save a form's changes unless someone else saved in between (optimistic locking)."""
+        changes = []
         if self.pk:
             current = (Interview.objects.select_for_update().filter(pk=self.pk)
                        .values("version", "start", "duration", "location_text").first())
             if current is None or current["version"] != expected_version:
                 raise StaleInterview
-            if (current["start"], current["duration"], current["location_text"]) != (
-                self.start, self.duration, self.location_text
-            ):
+            before = Interview(start=current["start"], duration=current["duration"],
+                               location_text=current["location_text"])
+            changes = [(field, old, new) for field, old, new in (
+                ("time", before.when_text, self.when_text),
+                ("place", before.location_text, self.location_text)) if old != new]
+            if changes:
                 self.sequence += 1  # calendars replace an entry only for a higher SEQUENCE
             self.version = current["version"] + 1
         self.save()
         if save_m2m:
             save_m2m()
+        for field, old, new in changes:
+            self.changes.create(field=field, old_value=old, new_value=new, changed_by=by)
 
-    def set_status(self, status: str) -> None:
+    @property
+    def when_text(self) -> str:
+        start = timezone.localtime(self.start)
+        return f"{start:%d-%m-%Y %H:%M}–{timezone.localtime(self.end):%H:%M}"
+
+    def set_status(self, status: str, *, by=None) -> None:
         if status == self.status:
             return
+        self.changes.create(field="status", old_value=self.status, new_value=status,
+                            changed_by=by)
         self.status = status
         if status == self.Status.CANCELLED:
             self.sequence += 1  # calendars must see the cancellation as newer than the invite
@@ -208,3 +221,33 @@ class Interview(models.Model):
 
 class StaleInterview(Exception):
     """Someone else saved the interview after this edit began."""
+
+
+class InterviewChange(models.Model):
+    """The audit trail: who changed an interview's time, place or status, and when."""
+
+    class Field(models.TextChoices):
+        TIME = "time", _("Time")
+        PLACE = "place", _("Place")
+        STATUS = "status", _("Status")
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(_("what"), max_length=10, choices=Field.choices)
+    old_value = models.CharField(_("before"), max_length=300, blank=True)
+    new_value = models.CharField(_("after"), max_length=300, blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"),
+                                   on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("interview change")
+        verbose_name_plural = _("interview changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_field_display()}: {self.old_value} → {self.new_value}"
+
+    def display(self, value: str) -> str:
+        if self.field == self.Field.STATUS:
+            return str(Interview.Status(value).label) if value in Interview.Status.values else value
+        return value
