@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
-.PHONY: run test install lint messages vendor chromium clean
+.PHONY: run test bench install lint messages vendor chromium clean
 
 run: install
 	@mkdir -p var
@@ -22,6 +22,17 @@ run: install
 
 test: install chromium
 	$(VENV)/bin/pytest
+
+# A large office in a fresh database (SQLite, or "<name>_bench" beside DATABASE_URL's database),
+# then every main page and the delivery of invitations, measured against the framework's floor.
+BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
+	EMAIL_URL=memory:// ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
+	STATIC_MANIFEST=0 LOG_LEVEL=WARNING
+bench: install
+	@mkdir -p var/bench
+	@url=$$($(PY) bin/bench-database) && \
+	  DATABASE_URL=$$url $(BENCH_ENV) $(MANAGE) migrate --noinput -v0 && \
+	  DATABASE_URL=$$url $(BENCH_ENV) $(MANAGE) bench $(BENCH_ARGS)
 
 install: $(STAMP)
 
