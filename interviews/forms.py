@@ -63,6 +63,21 @@ class MinutesField(forms.IntegerField):
             raise forms.ValidationError(_("Choose a duration between 5 and 720 minutes."))
 
 
+class DataSelect(forms.Select):
+    """A select whose options carry one attribute of their object, for the page's script:
+    choosing an interview location fills Location, a reason fills Duration."""
+
+    def __init__(self, *args, data: tuple[str, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.data_name, self.data_attribute = data
+
+    def create_option(self, name, value, *args, **kwargs) -> dict:
+        option = super().create_option(name, value, *args, **kwargs)
+        if instance := getattr(value, "instance", None):
+            option["attrs"][f"data-{self.data_name}"] = getattr(instance, self.data_attribute)
+        return option
+
+
 class InterviewForm(CrispyMixin, forms.ModelForm):
     start = EuropeanDateTimeField(label=_("Date"), help_text=DATETIME_HINT)
     duration = MinutesField(
@@ -91,6 +106,8 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
                   "committee_members"]
         labels = {"location_text": _("Location"), "memo": _("Memo (private)")}
         widgets = {
+            "location": DataSelect(data=("location-text", "location_text")),
+            "reason": DataSelect(data=("minutes", "default_duration")),
             "guidelines": forms.CheckboxSelectMultiple,
             "committee_members": forms.SelectMultiple(attrs={"size": 6}),
         }
@@ -146,10 +163,3 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
                 _("Choose the contact person: the hiring manager attends this interview."),
             )
         return cleaned
-
-    def location_texts(self) -> dict[str, str]:
-        """What choosing each interview location writes into Location (read by the page's JS)."""
-        return {str(loc.pk): loc.location_text for loc in self.fields["location"].queryset}
-
-    def reason_durations(self) -> dict[str, int]:
-        return {str(r.pk): r.default_duration for r in self.fields["reason"].queryset}

@@ -134,7 +134,7 @@ def interview_new_for_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    interview = get_object_or_404(Interview, pk=pk)
+    interview = get_object_or_404(Interview.objects.with_dossier_relations(), pk=pk)
     return interview_form(request, interview,
                           _back(request, "candidate_detail", interview.candidate_id))
 

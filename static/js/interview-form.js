@@ -41,19 +41,18 @@
     });
   });
 
-  const read = (id) => JSON.parse(document.getElementById(id)?.textContent || "{}");
-  const locationTexts = read("location-texts");
-  const reasonDurations = read("reason-durations");
+  const chosen = (select) => select.options[select.selectedIndex]?.dataset || {};
   const location = document.getElementById("id_location");
   const locationText = document.getElementById("id_location_text");
   location?.addEventListener("change", () => {
-    if (location.value in locationTexts) locationText.value = locationTexts[location.value];
+    const text = chosen(location).locationText;
+    if (text !== undefined) locationText.value = text;
   });
   const reason = document.getElementById("id_reason");
   const duration = document.getElementById("id_duration");
   let suggested = duration?.value;
   reason?.addEventListener("change", () => {
-    const minutes = reasonDurations[reason.value];
+    const minutes = chosen(reason).minutes;
     if (minutes && (!duration.value || duration.value === suggested)) {
       duration.value = minutes;
       suggested = String(minutes);
