@@ -61,7 +61,7 @@ urlpatterns = [path("bench-floor/", floor_view), path("", include("ats.urls"))]
 def seed(*, candidates: int, interviews: int, messages: int, progress: bool) -> None:
     call_command("seed_demo", verbosity=0)
     call_command("seed_demo", scale=candidates, verbosity=1 if progress else 0)
-    owner = get_user_model().objects.get(username="recruiter")
+    owners = _recruiters(40)
     reasons = list(InterviewReason.objects.all())
     registrations = list(Registration.objects.values_list("pk", "candidate_id", "vacancy_id"))
     rng = random.Random(7)
@@ -73,7 +73,8 @@ def seed(*, candidates: int, interviews: int, messages: int, progress: bool) -> 
             for _ in range(min(BATCH, missing)):
                 pk, candidate, vacancy = rng.choice(registrations)
                 rows.append(Interview(
-                    registration_id=pk, candidate_id=candidate, vacancy_id=vacancy, owner=owner,
+                    registration_id=pk, candidate_id=candidate, vacancy_id=vacancy,
+                    owner=rng.choice(owners),
                     start=now + timedelta(hours=rng.randint(-24 * 300, 24 * 60)),
                     reason=rng.choice(reasons), location_text="Utrecht",
                     status=rng.choice(["planned", "planned", "held", "cancelled"]),
@@ -94,6 +95,20 @@ def seed(*, candidates: int, interviews: int, messages: int, progress: bool) -> 
             Message.objects.bulk_create(rows)
             missing -= len(rows)
             bar.update(len(rows))
+
+
+def _recruiters(count: int) -> list:
+    """A large office has many recruiters; the demo recruiter is one of them."""
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    group = Group.objects.get(name="Recruiters")
+    existing = list(User.objects.filter(username__startswith="bench-recruiter-"))
+    for number in range(len(existing), count - 1):
+        user = User.objects.create_user(f"bench-recruiter-{number:02d}")
+        user.groups.add(group)
+        existing.append(user)
+    return [User.objects.get(username="recruiter"), *existing]
 
 
 def _candidate_with_50_interviews(owner) -> Registration:

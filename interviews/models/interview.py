@@ -25,12 +25,14 @@ class InterviewQuerySet(models.QuerySet):
 
     def for_user(self, user) -> "InterviewQuerySet":
         """Interviews the user owns, or attends as contact person or committee member."""
-        return self.filter(
-            Q(owner=user)
-            | Q(contact_person__user=user)
-            | Q(pk__in=Interview.committee_members.through.objects.filter(
-                contactperson__user=user).values("interview"))
-        )
+        # Plain columns on each side of the OR, so that every side can use its own index.
+        contact = getattr(user, "contact_person", None)  # None when the user is no contact
+        mine = Q(owner=user)
+        if contact is not None:
+            committee = Interview.committee_members.through.objects.filter(
+                contactperson_id=contact.pk).values("interview_id")
+            mine |= Q(contact_person_id=contact.pk) | Q(pk__in=committee)
+        return self.filter(mine)
 
     def overlapping(self, start: datetime, end: datetime) -> "InterviewQuerySet":
         return self.alias(end=F("start") + F("duration")).filter(start__lt=end, end__gt=start)
