@@ -97,7 +97,7 @@ class WorkflowFilterForm(forms.Form):
             return registrations
         data = self.cleaned_data
         if data["reason"] or data["until"] or data["sort"]:
-            registrations = registrations.with_next_interview()
+            registrations = registrations.with_next_interview(reason=bool(data["reason"]))
         if data["reason"]:
             registrations = registrations.filter(next_interview_reason_id=data["reason"].pk)
         if data["until"]:

@@ -12,7 +12,7 @@ from ats.views import form_page
 from vacancies.models import Vacancy
 
 from .forms import CandidateForm, MoveForm, RegistrationForm, WorkflowFilterForm
-from .models import Candidate, Registration, WorkflowStage
+from .models import Candidate, Registration, WorkflowStage, attach_next_interviews
 
 
 def candidate_list(request: HttpRequest) -> HttpResponse:
@@ -144,7 +144,7 @@ def registration_move(request: HttpRequest, pk: int) -> HttpResponse:
 def workflow(request: HttpRequest) -> HttpResponse:
     """The Workflow tab: registrations grouped by stage, with filters and a move-on action."""
     filters = WorkflowFilterForm(request.GET or None)
-    registrations = filters.filter(Registration.objects.for_workflow()).with_next_interview()
+    registrations = filters.filter(Registration.objects.for_workflow())
     unstaged = WorkflowFilterForm(_without(request.GET, "stage", "page") or None)
     counts = dict(
         unstaged.filter(Registration.objects.all())
@@ -155,6 +155,7 @@ def workflow(request: HttpRequest) -> HttpResponse:
         stage.count = counts.get(stage.pk, 0)
     next_stage = {stage.pk: after for stage, after in zip(stages, stages[1:], strict=False)}
     page = paginate(request, registrations)
+    attach_next_interviews(page)
     for registration in page:
         registration.next_stage = next_stage.get(registration.stage_id)
     return render(request, "candidates/workflow.html", {
