@@ -1,11 +1,11 @@
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from crispy_forms.layout import Column, Row
 from django import forms
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ats.dates import local_midnight
 from ats.forms import CrispyMixin
 from vacancies.forms import RecruiterChoiceField, recruiter_users
 from vacancies.models import Vacancy
@@ -101,7 +101,7 @@ class WorkflowFilterForm(forms.Form):
         if data["reason"]:
             registrations = registrations.filter(next_interview_reason_id=data["reason"].pk)
         if data["until"]:
-            end = timezone.make_aware(datetime.combine(data["until"] + timedelta(days=1), time.min))
+            end = local_midnight(data["until"] + timedelta(days=1))
             registrations = registrations.filter(next_interview_start__lt=end)
         if data["sort"] == "next":
             registrations = registrations.order_by(

@@ -1,6 +1,6 @@
 """The home page: the user's interviews this week and coming up (SPEC R4 Kind)."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ats.access import is_recruiter, recruiter_not_required
+from ats.dates import local_midnight
 from candidates.models import Registration, WorkflowStage
 from vacancies.models import ContactPerson, Vacancy
 
@@ -26,7 +27,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     mine = Interview.objects.for_user(request.user).with_dossier_relations()
     week = list(
         mine.exclude(status=Interview.Status.CANCELLED)
-        .filter(start__gte=_midnight(monday), start__lt=_midnight(monday + timedelta(days=7)))
+        .filter(start__gte=local_midnight(monday),
+                start__lt=local_midnight(monday + timedelta(days=7)))
         .order_by("start", "pk")
     )
     days = []
@@ -69,6 +71,3 @@ def _monday(value: str | None, today: date) -> date:
         day = today
     return day - timedelta(days=day.weekday())
 
-
-def _midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))

@@ -1,7 +1,7 @@
 """Interviews per reason per month (SPEC R4 Reason: for administration and reporting)."""
 
 import csv
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.db.models import Count, Q
@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from ats.dates import local_midnight
 
 from .models import Interview
 
@@ -48,12 +50,12 @@ def _table(start: date, end: date) -> dict:
         month = _add_months(month, 1)
     # One count per month, each a plain range on the indexed start column (no per-row
     # time-zone arithmetic in the database).
-    bounds = [(m, max(_midnight(m), _midnight(start)),
-               min(_midnight(_add_months(m, 1)), _midnight(end + timedelta(days=1))))
+    bounds = [(m, max(local_midnight(m), local_midnight(start)),
+               min(local_midnight(_add_months(m, 1)), local_midnight(end + timedelta(days=1))))
               for m in months]
     rows = (
         Interview.objects.exclude(status=Interview.Status.CANCELLED)
-        .filter(start__gte=_midnight(start), start__lt=_midnight(end + timedelta(days=1)))
+        .filter(start__gte=local_midnight(start), start__lt=local_midnight(end + timedelta(days=1)))
         .values("reason__name")
         .annotate(**{f"m{i}": Count("pk", filter=Q(start__gte=low, start__lt=high))
                      for i, (_m, low, high) in enumerate(bounds)})
@@ -100,6 +102,3 @@ def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     return day.replace(year=index // 12, month=index % 12 + 1)
 
-
-def _midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
