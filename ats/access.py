@@ -7,7 +7,11 @@ say otherwise with a decorator. Django admin does its own staff check.
 
 from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest
 
 RECRUITERS_GROUP = "Recruiters"
@@ -18,10 +22,22 @@ def is_recruiter(user) -> bool:
         return False
     if user.is_staff:
         return True
-    cached = getattr(user, "_is_recruiter", None)
+    cached = getattr(user, "in_recruiters_group", None)
     if cached is None:
-        cached = user._is_recruiter = user.groups.filter(name=RECRUITERS_GROUP).exists()
+        cached = user.in_recruiters_group = user.groups.filter(name=RECRUITERS_GROUP).exists()
     return cached
+
+
+class RecruiterAwareBackend(ModelBackend):
+    """Django's ModelBackend that learns whether the user of a session is a recruiter in the
+    same query that loads them: one query fewer on every page."""
+
+    def get_user(self, user_id):
+        User = get_user_model()
+        membership = Group.objects.filter(user=OuterRef("pk"), name=RECRUITERS_GROUP)
+        user = (User._default_manager.annotate(in_recruiters_group=Exists(membership))
+                .filter(pk=user_id).first())
+        return user if user is not None and self.user_can_authenticate(user) else None
 
 
 def recruiter_not_required(view: Callable) -> Callable:

@@ -18,6 +18,7 @@ from .models import (
     Purpose,
     StandardDocument,
 )
+from .models.communication import pick_document
 from .tasks import enqueue_delivery
 
 
@@ -140,6 +141,10 @@ def retry(message: Message) -> bool:
     return bool(requeued)
 
 
-def best_document(group: Group, purpose: str) -> StandardDocument | None:
-    return StandardDocument.objects.best_for(audience=group.audience, purpose=purpose,
-                                             language=group.language)
+def best_document(group: Group, purpose: str, documents=None) -> StandardDocument | None:
+    """The document to propose to a group, among `documents` if they were loaded already."""
+    if documents is None:
+        return StandardDocument.objects.best_for(audience=group.audience, purpose=purpose,
+                                                 language=group.language)
+    return pick_document(documents, audience=group.audience, purpose=purpose,
+                         language=group.language)

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ats.forms import LoadedModelChoiceField
+
 from .communication import Group, best_document
 from .emails import check_merge_fields
 from .models import HtmlProfile, Purpose, StandardDocument
@@ -13,7 +15,7 @@ class CommunicationForm(forms.Form):
     """Profile and purpose for the whole Send; a document, subject and body per group."""
 
     purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
-    profile = forms.ModelChoiceField(label=_("HTML profile"), queryset=HtmlProfile.objects.all(),
+    profile = LoadedModelChoiceField(label=_("HTML profile"), queryset=HtmlProfile.objects.all(),
                                      empty_label=None)
     send_token = forms.CharField(widget=forms.HiddenInput)
 
@@ -21,16 +23,20 @@ class CommunicationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.groups = groups
         self.fields["purpose"].initial = purpose
-        self.fields["profile"].initial = HtmlProfile.objects.order_by("-is_default").first()
+        profiles = self.fields["profile"].load()  # the default profile first
+        self.fields["profile"].initial = profiles[0] if profiles else None
         self.fields["send_token"].initial = uuid.uuid4().hex
         chosen_purpose = self.data.get("purpose", purpose) if self.is_bound else purpose
+        self.documents = list(StandardDocument.objects.active().filter(
+            audience__in={group.audience for group in groups}))
         for group in groups:
-            document = best_document(group, chosen_purpose)
-            self.fields[f"{group.key}-document"] = forms.ModelChoiceField(
+            document = best_document(group, chosen_purpose, self.documents)
+            field = self.fields[f"{group.key}-document"] = LoadedModelChoiceField(
                 label=_("Standard document"),
                 queryset=StandardDocument.objects.active().filter(audience=group.audience),
                 initial=document, empty_label=None,
             )
+            field.load([d for d in self.documents if d.audience == group.audience])
             self.fields[f"{group.key}-subject"] = forms.CharField(
                 label=_("Subject"), max_length=300, initial=document.subject if document else "")
             self.fields[f"{group.key}-body"] = forms.CharField(
@@ -62,10 +68,7 @@ class CommunicationForm(forms.Form):
 
     def documents_json(self) -> dict[str, dict[str, str]]:
         """Subject and body of every document offered, for the page's document switcher."""
-        ids = {d.pk for g in self.groups
-               for d in self.fields[f"{g.key}-document"].queryset}
-        return {str(d.pk): {"subject": d.subject, "body": d.body}
-                for d in StandardDocument.objects.filter(pk__in=ids)}
+        return {str(d.pk): {"subject": d.subject, "body": d.body} for d in self.documents}
 
     def draft_input(self, group: Group) -> tuple[str, str, HtmlProfile] | None:
         """Subject, body and profile to preview for a group: as typed, else as proposed."""

@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from functools import cache
 
 from crispy_forms.bootstrap import AppendedText
 from crispy_forms.layout import Column, Div, Field, Layout, Row
@@ -101,9 +102,9 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
 
     class Meta:
         model = Interview
+        # "committee_members" joins these when the module is on: see for_settings().
         fields = ["start", "duration", "location", "location_text", "reason", "kind",
-                  "contact_person", "interviewer", "guidelines", "memo", "report",
-                  "committee_members"]
+                  "contact_person", "interviewer", "guidelines", "memo", "report"]
         labels = {"location_text": _("Location"), "memo": _("Memo (private)")}
         widgets = {
             "location": DataSelect(data=("location-text", "location_text")),
@@ -125,12 +126,18 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
                 "Private: never shown to the candidate, the hiring manager or the committee.")
         if self.instance.candidate_id and not self.instance.registration_id:
             self._add_registration_choice()
-        if not InterviewSettings.load().selection_committee_enabled:
-            del self.fields["committee_members"]
+        if "committee_members" in self.fields:
+            self.fields["committee_members"].queryset = ContactPerson.objects.all()
+        else:
             self.helper.layout = Layout(*(item for item in self.layout
                                           if item != "committee_members"))
-        else:
-            self.fields["committee_members"].queryset = ContactPerson.objects.all()
+
+    @classmethod
+    def for_settings(cls) -> type["InterviewForm"]:
+        """This form, with the selection committee field when the module is on (R5)."""
+        if InterviewSettings.load().selection_committee_enabled:
+            return _with_committee(cls)
+        return cls
 
     def _add_registration_choice(self) -> None:
         """From the candidate dossier: optionally tie the interview to a registration."""
@@ -163,3 +170,12 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
                 _("Choose the contact person: the hiring manager attends this interview."),
             )
         return cleaned
+
+
+@cache
+def _with_committee(form_class: type[InterviewForm]) -> type[InterviewForm]:
+    """The form class with the committee field; made once per class, not on every request
+    (and without it, loading the form does not query the committee members at all)."""
+    meta = type("Meta", (form_class.Meta,),
+                {"fields": [*form_class.Meta.fields, "committee_members"]})
+    return type(form_class.__name__, (form_class,), {"Meta": meta, "__module__": __name__})

@@ -74,7 +74,7 @@ def interview_series(request: HttpRequest, pk: int) -> HttpResponse:
                           contact_person_id=vacancy.hiring_manager_id,
                           kind=Interview.Kind.BOTH if vacancy.hiring_manager_id else
                           Interview.Kind.RECRUITER)
-    form = SeriesForm(request.POST or None, instance=interview)
+    form = SeriesForm.for_settings()(request.POST or None, instance=interview)
     if request.method == "POST" and form.is_valid():
         planned = form.save_series()
         messages.success(request, ngettext("%(count)d selection interview planned.",

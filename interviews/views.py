@@ -23,7 +23,7 @@ from .tasks import schedule_reminders
 
 def interview_form(request: HttpRequest, interview: Interview, back: str) -> HttpResponse:
     """New and existing interviews, from every door; returns to the door after saving."""
-    form = InterviewForm(request.POST or None, instance=interview)
+    form = InterviewForm.for_settings()(request.POST or None, instance=interview)
     conflicts = []
     if request.method == "POST" and form.is_valid():
         if not request.POST.get("confirm_overlap"):

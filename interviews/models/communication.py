@@ -34,12 +34,16 @@ class StandardDocumentQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def best_for(self, *, audience: str, purpose: str, language: str):
-        """The document to propose: right audience and purpose, the recipient's language first."""
-        return (
-            self.active().filter(audience=audience, purpose=purpose)
-            .order_by(models.Case(models.When(language=language, then=0), default=1), "name")
-            .first()
-        )
+        return pick_document(self.active().filter(audience=audience, purpose=purpose),
+                             audience=audience, purpose=purpose, language=language)
+
+
+def pick_document(documents, *, audience: str, purpose: str, language: str):
+    """The document to propose: active, right audience and purpose, the recipient's language
+    first, then by name; None if there is none."""
+    matching = [document for document in documents if document.is_active
+                and document.audience == audience and document.purpose == purpose]
+    return min(matching, key=lambda d: (d.language != language, d.name.lower()), default=None)
 
 
 class StandardDocument(models.Model):

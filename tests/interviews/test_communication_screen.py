@@ -3,7 +3,7 @@
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from interviews.models import Interview, InterviewSettings, Message
+from interviews.models import Interview, InterviewSettings, Message, StandardDocument
 from vacancies.models import ContactPerson
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +109,19 @@ def test_an_unknown_merge_field_in_an_edited_body_is_refused_on_the_field(
     assert 'id="error_1_id_candidate-nl-body"' in html
     assert "Unknown merge field: {{ candidate_frist_name }}." in html
     assert "candidate_frist_name" in html  # what was typed stays
+    assert not Message.objects.exists()
+
+
+def test_a_document_for_another_audience_is_refused_on_the_field(recruiter_client, interview):
+    """A tampered form cannot slip the manager's document (with its private details) to the
+    candidate: the choice is checked against the documents the screen offered."""
+    manager_document = StandardDocument.objects.filter(audience="manager").first()
+    data = form_data(screen(recruiter_client, interview))
+    data["candidate-nl-document"] = manager_document.pk
+    response = recruiter_client.post(f"/interviews/{interview.pk}/communicate/candidate/", data)
+    html = response.content.decode()
+    assert 'id="error_1_id_candidate-nl-document"' in html
+    assert "Select a valid choice." in html
     assert not Message.objects.exists()
 
 
