@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from ats.dates import local_midnight
-from ats.forms import CrispyMixin
+from ats.forms import CrispyMixin, QuickSelect
 from vacancies.forms import RecruiterChoiceField, recruiter_users
 from vacancies.models import Vacancy
 
@@ -36,11 +36,11 @@ class RegistrationForm(CrispyMixin, forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["candidate", "vacancy", "stage"]
-        widgets = {"candidate": forms.HiddenInput}
+        widgets = {"candidate": forms.HiddenInput, "vacancy": QuickSelect}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["vacancy"].queryset = Vacancy.objects.open()
+        self.fields["vacancy"].queryset = Vacancy.objects.choices()
         self.fields["stage"].initial = WorkflowStage.objects.order_by("position", "pk").first()
 
     def clean(self) -> dict:
@@ -62,8 +62,8 @@ class MoveForm(forms.Form):
 
 class WorkflowFilterForm(forms.Form):
     vacancy = forms.ModelChoiceField(
-        label=_("Vacancy"), queryset=Vacancy.objects.open(), required=False,
-        empty_label=_("All vacancies"),
+        label=_("Vacancy"), queryset=Vacancy.objects.choices(), required=False,
+        empty_label=_("All vacancies"), widget=QuickSelect,
     )
     recruiter = RecruiterChoiceField(
         label=_("Recruiter"), queryset=recruiter_users(), required=False,

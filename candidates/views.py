@@ -154,7 +154,14 @@ def workflow(request: HttpRequest) -> HttpResponse:
     for stage in stages:
         stage.count = counts.get(stage.pk, 0)
     next_stage = {stage.pk: after for stage, after in zip(stages, stages[1:], strict=False)}
-    page = paginate(request, registrations)
+    # Sort and count only the ids, then load the page's 25 rows with their relations: the
+    # database never carries the joined columns of all registrations through the sort.
+    total = sum(counts.values())
+    if filters.is_valid() and filters.cleaned_data["stage"]:
+        total = counts.get(filters.cleaned_data["stage"].pk, 0)
+    page = paginate(request, registrations.values_list("pk", flat=True), count=total)
+    loaded = Registration.objects.for_workflow().in_bulk(page.object_list)
+    page.object_list = [loaded[pk] for pk in page.object_list]
     attach_next_interviews(page)
     for registration in page:
         registration.next_stage = next_stage.get(registration.stage_id)

@@ -7,7 +7,7 @@ from django import forms
 from django.forms.utils import from_current_timezone
 from django.utils.translation import gettext_lazy as _
 
-from ats.forms import CrispyMixin
+from ats.forms import CrispyMixin, QuickSelect, QuickSelectMultiple
 from candidates.models import Registration
 from vacancies.models import ContactPerson
 
@@ -64,7 +64,7 @@ class MinutesField(forms.IntegerField):
             raise forms.ValidationError(_("Choose a duration between 5 and 720 minutes."))
 
 
-class DataSelect(forms.Select):
+class DataSelect(QuickSelect):
     """A select whose options carry one attribute of their object, for the page's script:
     choosing an interview location fills Location, a reason fills Duration."""
 
@@ -110,7 +110,8 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
             "location": DataSelect(data=("location-text", "location_text")),
             "reason": DataSelect(data=("minutes", "default_duration")),
             "guidelines": forms.CheckboxSelectMultiple,
-            "committee_members": forms.SelectMultiple(attrs={"size": 6}),
+            "contact_person": QuickSelect,
+            "committee_members": QuickSelectMultiple(attrs={"size": 6}),
         }
 
     def __init__(self, *args, **kwargs) -> None:

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from ats.access import RECRUITERS_GROUP
-from ats.forms import CrispyMixin
+from ats.forms import CrispyMixin, QuickSelect
 
 from .models import ContactPerson, Vacancy
 
@@ -19,6 +19,8 @@ def recruiter_users():
 
 
 class RecruiterChoiceField(forms.ModelChoiceField):
+    widget = QuickSelect
+
     def label_from_instance(self, obj) -> str:
         return obj.get_full_name() or obj.get_username()
 
@@ -36,7 +38,8 @@ class VacancyForm(CrispyMixin, forms.ModelForm):
         fields = ["title", "reference", "department", "city", "hours_per_week", "status",
                   "hiring_manager", "recruiter", "description"]
         field_classes = {"recruiter": RecruiterChoiceField}
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}),
+                   "hiring_manager": QuickSelect}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -54,6 +54,10 @@ class VacancyQuerySet(models.QuerySet):
     def open(self) -> "VacancyQuerySet":
         return self.exclude(status=Vacancy.Status.CLOSED)
 
+    def choices(self) -> "VacancyQuerySet":
+        """Open vacancies with just what a choice list shows (an office has a thousand)."""
+        return self.open().only("title", "reference")
+
 
 class Vacancy(models.Model):
     class Status(models.TextChoices):

@@ -154,6 +154,10 @@ class Interview(models.Model):
             models.Index(fields=["contact_person", "start"]),
             models.Index(fields=["owner", "start"]),
             models.Index(fields=["location", "start"]),
+            # Each registration's next planned interview (the workflow's sort and filters):
+            # the first entry of this index, read without touching the table.
+            models.Index(fields=["registration", "start", "id"], name="interview_upcoming_idx",
+                         condition=models.Q(status="planned")),
         ]
 
     def __str__(self) -> str:
