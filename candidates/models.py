@@ -175,7 +175,8 @@ class Registration(models.Model):
                 violation_error_message=_("This candidate is already registered on this vacancy."),
             )
         ]
-        indexes = [models.Index(fields=["stage", "applied_at"])]
+        indexes = [models.Index(fields=["stage", "applied_at"]),
+                   models.Index(fields=["stage", "stage_changed_at"])]
 
     def __str__(self) -> str:
         return f"{self.candidate} – {self.vacancy.title}"
