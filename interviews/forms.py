@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 from functools import cache
 
-from crispy_forms.bootstrap import AppendedText
+from crispy_forms.bootstrap import AppendedText, FieldWithButtons, StrictButton
 from crispy_forms.layout import Column, Div, Field, Layout, Row
 from django import forms
 from django.forms.utils import from_current_timezone
@@ -79,6 +79,16 @@ class DataSelect(QuickSelect):
         return option
 
 
+def start_with_picker(name: str = "start") -> FieldWithButtons:
+    """The date field with its calendar button rendered around it by the server, so the
+    page's script never has to move the field (moving it while someone types there loses
+    what they typed). The script shows the button and attaches the picker."""
+    label = _("Choose from the calendar")
+    return FieldWithButtons(name, StrictButton(
+        '<i class="bi bi-calendar3" aria-hidden="true"></i>', css_class="btn-outline-secondary",
+        data_picker_button="", hidden="", aria_label=label, title=label))
+
+
 class InterviewForm(CrispyMixin, forms.ModelForm):
     start = EuropeanDateTimeField(label=_("Date"), help_text=DATETIME_HINT)
     duration = MinutesField(
@@ -87,7 +97,7 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     layout = (
-        Row(Column("start", css_class="col-md-7"),
+        Row(Column(start_with_picker(), css_class="col-md-7"),
             Column(AppendedText("duration", _("min")), css_class="col-md-5")),
         Row(Column("location", css_class="col-md-5"),
             Column("location_text", css_class="col-md-7")),
@@ -117,7 +127,6 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = self.instance.version
-        self.fields["start"].widget.attrs["data-picker-label"] = _("Choose from the calendar")
         self.fields["location"].queryset = InterviewLocation.objects.active()
         self.fields["reason"].queryset = InterviewReason.objects.active()
         self.fields["guidelines"].queryset = InterviewGuideline.objects.active()

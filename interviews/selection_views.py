@@ -19,7 +19,7 @@ from ats.navigation import back_url
 from candidates.models import Registration
 from vacancies.models import Vacancy
 
-from .forms import InterviewForm
+from .forms import InterviewForm, start_with_picker
 from .loop import invite_to_choose, slot_take
 from .models import HtmlProfile, Interview, Purpose, StandardDocument
 
@@ -32,7 +32,7 @@ class SeriesForm(InterviewForm):
     gap = forms.IntegerField(label=gettext_lazy("Minutes between interviews"), min_value=0,
                              max_value=240, initial=15)
     layout = (
-        Row(Column("start", css_class="col-md-7"),
+        Row(Column(start_with_picker(), css_class="col-md-7"),
             Column(AppendedText("duration", gettext_lazy("min")), css_class="col-md-5")),
         Row(Column("count"), Column("gap")),
         Row(Column("location", css_class="col-md-5"),

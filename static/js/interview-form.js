@@ -5,24 +5,19 @@
   const pattern = /^(\d{1,2})-(\d{1,2})-(\d{4})\s+(\d{1,2}):(\d{2})$/;
 
   // The text field stays the user's own: typing is never rewritten or cleared by the picker
-  // (a wrong notation reaches the server, which explains the expected one). The picker is
-  // attached to a hidden input and only writes into the text field when a date is picked.
+  // (a wrong notation reaches the server, which explains the expected one), and the field is
+  // never moved (the server renders its button beside it). The picker is attached to a hidden
+  // input and only writes into the text field when a date is picked.
   document.querySelectorAll("[data-datepicker]").forEach((input) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "btn btn-outline-secondary";
-    button.innerHTML = '<i class="bi bi-calendar3" aria-hidden="true"></i>';
-    button.setAttribute("aria-label", input.dataset.pickerLabel || "Calendar");
-    button.title = button.getAttribute("aria-label");
-    const group = document.createElement("div");
-    group.className = "input-group";
-    input.replaceWith(group);
-    group.append(input, button);
+    const group = input.closest(".input-group");
+    const button = group?.querySelector("[data-picker-button]");
+    if (!button) return;
+    button.hidden = false;
     const anchor = document.createElement("input");
     anchor.className = "d-none";
     anchor.tabIndex = -1;
     anchor.setAttribute("aria-hidden", "true");
-    group.append(anchor);
+    group.after(anchor);
 
     const picker = flatpickr(anchor, {
       enableTime: true,

@@ -114,3 +114,26 @@ def test_the_vacancy_door_and_editing_from_the_steps(logged_in, live_server, off
     start = Interview.objects.get().start
     assert timezone.localtime(start) - timezone.localtime(start).replace(hour=0, minute=0) == \
         timedelta(hours=11, minutes=15)
+
+
+def test_a_date_typed_before_the_scripts_run_is_kept(logged_in, live_server, office,
+                                                     console_errors):
+    """On a slow connection people type before the page's scripts have run; the calendar
+    button that the script then brings must not take the date away."""
+    page = logged_in
+    held = []
+    page.route("**/js/interview-form*.js", lambda route: held.append(route))  # held back
+    page.goto(f"{live_server.url}{office.get_absolute_url()}")
+    page.get_by_role("link", name="Plan interview").click()
+    page.get_by_label("Date").fill("17-12-2026 11:15")
+    page.wait_for_timeout(100)
+    assert held, "the form's script was not requested"
+    held[0].continue_()
+    expect(page.get_by_role("button", name="Choose from the calendar")).to_be_visible()
+    expect(page.get_by_label("Date")).to_have_value("17-12-2026 11:15")
+    expect(page.get_by_label("Date")).to_be_focused()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page).to_have_url(f"{live_server.url}{office.get_absolute_url()}")
+    assert timezone.localtime(Interview.objects.get().start).strftime("%d-%m-%Y %H:%M") == \
+        "17-12-2026 11:15"
+    assert console_errors == []
