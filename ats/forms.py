@@ -44,10 +44,10 @@ class LoadedModelChoiceField(forms.ModelChoiceField):
 
 def _attrs(attrs: dict) -> str:
     """Django's widgets/attrs.html in Python: True gives a bare attribute, False none."""
-    return "".join(
+    return mark_safe("".join(
         format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
         for name, value in attrs.items() if value is not False and value is not None
-    )
+    ))  # each part escaped by format_html
 
 
 class QuickSelectMixin:
@@ -57,13 +57,13 @@ class QuickSelectMixin:
 
     def render(self, name, value, attrs=None, renderer=None) -> str:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], mark_safe(_attrs(widget["attrs"])))]
+        parts = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
                 parts.append(format_html('\n  <optgroup label="{}">', group_name))
             parts.extend(
                 format_html('\n  <option value="{}"{}>{}</option>', option["value"],
-                            mark_safe(_attrs(option["attrs"])), option["label"])
+                            _attrs(option["attrs"]), option["label"])
                 for option in options)
             if group_name:
                 parts.append(mark_safe("\n  </optgroup>"))
