@@ -60,6 +60,11 @@ def database_from_url(url: str, base_dir: Path) -> dict:
     """`sqlite:///var/db.sqlite3` (relative to the project) or `postgres://user:pw@host:port/db`."""
     parts = urlsplit(url)
     options = _query_options(parts.query)
+    # Connections are kept for a minute (checked before reuse) unless ?conn_max_age= says
+    # otherwise: the task worker then reconnects once a minute instead of once per task.
+    conn_max_age = options.pop("conn_max_age", "60")
+    if not conn_max_age.isdigit():
+        raise ImproperlyConfigured(f"DATABASE_URL conn_max_age={conn_max_age!r} is not a number.")
     if parts.scheme == "sqlite":
         path = unquote(parts.path.removeprefix("/"))
         if not path:
@@ -69,6 +74,8 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
+            "CONN_MAX_AGE": int(conn_max_age),
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # The web server and the task worker write to the same file: wait for the lock
                 # instead of failing, and take it up front so a read never has to upgrade.
@@ -81,11 +88,6 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         name = unquote(parts.path.removeprefix("/"))
         if not name:
             raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database.")
-        conn_max_age = options.pop("conn_max_age", "0")
-        if not conn_max_age.isdigit():
-            raise ImproperlyConfigured(
-                f"DATABASE_URL conn_max_age={conn_max_age!r} is not a number."
-            )
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": name,

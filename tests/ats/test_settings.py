@@ -40,6 +40,16 @@ def test_postgres_urls_become_a_psycopg_database():
     assert config["OPTIONS"] == {"sslmode": "require"}
 
 
+def test_connections_are_kept_a_minute_unless_the_url_says_otherwise():
+    """The task worker would otherwise reconnect for every message it delivers."""
+    assert env.database_from_url("postgres://db.example/ats", BASE)["CONN_MAX_AGE"] == 60
+    assert env.database_from_url("sqlite:///var/db.sqlite3", BASE)["CONN_MAX_AGE"] == 60
+    config = env.database_from_url("postgres://db.example/ats?conn_max_age=0", BASE)
+    assert (config["CONN_MAX_AGE"], config["OPTIONS"]) == (0, {})
+    with pytest.raises(ImproperlyConfigured, match="conn_max_age"):
+        env.database_from_url("sqlite:///var/db.sqlite3?conn_max_age=soon", BASE)
+
+
 def test_an_unknown_database_scheme_is_refused():
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
         env.database_from_url("mysql://x/y", BASE)

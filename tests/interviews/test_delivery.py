@@ -1,6 +1,7 @@
 """End to end: plan → communicate → the worker → a real SMTP server → what arrived (R5, R7, R8)."""
 
 import datetime as dt
+import time
 from datetime import UTC
 
 import pytest
@@ -169,3 +170,76 @@ def test_two_sends_of_the_same_form_deliver_once(
     run_worker()
     assert len(smtp_server.messages) == 1
     assert Message.objects.count() == 1
+
+
+def queue_copies(message: Message, addresses: list[str]) -> None:
+    """The same invitation to more people, each queued with its own task (as a bulk send)."""
+    for number, address in enumerate(addresses):
+        message.pk, message.recipient_email = None, address
+        message.send_token = f"copy-{number}"
+        message.provider_message_id = f"<copy-{number}@ats.invalid>"
+        message.save()
+        tasks.enqueue_delivery(message)
+
+
+def test_queued_messages_each_arrive_once_over_one_smtp_connection(
+    recruiter_client, registration, smtp_server, smtp_connections, run_worker
+):
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    queue_copies(Message.objects.get(), [f"candidate{n}@example.org" for n in range(4)])
+    run_worker()
+    received = [m["Message-ID"] for m in smtp_server.messages]
+    assert len(received) == 5
+    assert sorted(received) == sorted(Message.objects.values_list("provider_message_id",
+                                                                  flat=True))
+    assert set(Message.objects.values_list("status", "attempts")) == {(Message.Status.SENT, 1)}
+    assert len(smtp_connections) == 1  # kept open from one task to the next
+
+
+def test_after_the_server_hangs_up_between_deliveries_the_next_message_still_arrives(
+    recruiter_client, registration, smtp_server, smtp_connections, hang_up, run_worker
+):
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    run_worker()
+    hang_up()  # an idle timeout, or a restart, on the server's side
+    send(recruiter_client, interview, audience="manager")
+    run_worker()
+    assert [m["To"].addresses[0].addr_spec for m in smtp_server.messages] == [
+        "jeroen@example.org", "marieke@example.com"]
+    manager = Message.objects.get(audience="manager")
+    assert (manager.status, manager.attempts, manager.last_error) == (Message.Status.SENT, 1, "")
+    assert len(smtp_connections) == 2
+
+
+def test_a_refused_message_is_retried_then_fails_while_the_others_arrive(
+    recruiter_client, registration, smtp_server, refuse, run_worker, monkeypatch
+):
+    monkeypatch.setattr(tasks, "BACKOFF", [0, 0, 0])  # no waiting between attempts here
+    refuse("jeroen@example.org")
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    send(recruiter_client, interview, audience="manager")
+    run_worker()
+    refused = Message.objects.get(audience="candidate")
+    assert refused.status == Message.Status.FAILED and refused.attempts == 4
+    assert "No such user here" in refused.last_error
+    [received] = smtp_server.messages
+    assert received["To"].addresses[0].addr_spec == "marieke@example.com"
+    assert Message.objects.get(audience="manager").status == Message.Status.SENT
+
+
+def test_the_worker_closes_its_connection_once_idle(
+    recruiter_client, registration, smtp_server, smtp_connections, run_worker, monkeypatch
+):
+    monkeypatch.setattr(tasks, "IDLE_SECONDS", 0.1)
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    run_worker()
+    [connection] = smtp_connections
+    deadline = time.monotonic() + 5
+    while connection.transport is not None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert connection.transport is None
+    assert len(smtp_server.messages) == 1
