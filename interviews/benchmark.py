@@ -95,6 +95,9 @@ def seed(*, candidates: int, interviews: int, messages: int, progress: bool) -> 
             Message.objects.bulk_create(rows)
             missing -= len(rows)
             bar.update(len(rows))
+    # A database in use has its planner statistics; one just filled has not had them yet.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def _recruiters(count: int) -> list:

@@ -1,5 +1,5 @@
 from django import template
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from ats.navigation import back_param
@@ -8,9 +8,15 @@ from interviews.models import Interview, Message
 register = template.Library()
 
 
-@register.inclusion_tag("interviews/steps.html")
-def interview_steps(*, candidate=None, registration=None) -> dict:
-    """The Steps section of a candidate or registration dossier: upcoming first, then past."""
+# A long history shows its latest past interviews; "Show all" opens the rest.
+RECENT_PAST = 10
+
+
+@register.inclusion_tag("interviews/steps.html", takes_context=True)
+def interview_steps(context, *, candidate=None, registration=None) -> dict:
+    """The Steps section of a candidate or registration dossier: every upcoming interview
+    first, then the past ones, newest first (the latest RECENT_PAST unless all are asked for)."""
+    request = context["request"]
     interviews = Interview.objects.with_dossier_relations().annotate(
         feedback_count=Count("feedback")).prefetch_related(
         Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
@@ -23,6 +29,10 @@ def interview_steps(*, candidate=None, registration=None) -> dict:
         back, owner = "candidate_detail", candidate
         new_url_name = "interview_new_for_candidate"
     now = timezone.now()
+    show_all = request.GET.get("steps") == "all"
+    if not show_all:  # still one query: the upcoming ones and one more past than shown
+        recent = interviews.filter(start__lt=now).order_by("-start", "-pk")[:RECENT_PAST + 1]
+        interviews = interviews.filter(Q(start__gte=now) | Q(pk__in=recent.values("pk")))
     interviews = list(interviews)
     for interview in interviews:
         # The latest message to each recipient tells where the communication stands.
@@ -30,11 +40,13 @@ def interview_steps(*, candidate=None, registration=None) -> dict:
                                        .values())
     upcoming = sorted((i for i in interviews if i.start >= now), key=lambda i: i.start)
     past = [i for i in interviews if i.start < now]  # already newest first
+    hidden = not show_all and len(past) > RECENT_PAST
     invitations = (registration.scheduling_invitations.select_related("interview")
                    if registration is not None else [])
     return {
         "invitations": invitations,
-        "steps": upcoming + past,
+        "steps": upcoming + past[:RECENT_PAST] if hidden else upcoming + past,
+        "more_steps": hidden,
         "now": now,
         "new_url_name": new_url_name,
         "owner": owner,

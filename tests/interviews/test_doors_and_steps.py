@@ -135,3 +135,25 @@ def test_a_dossier_runs_the_same_queries_with_3_and_60_interviews(
         return len(queries)
 
     assert count(3) == count(60)
+
+
+def test_a_long_history_shows_the_upcoming_and_the_latest_past_then_all_on_request(
+    recruiter_client, registration, make_interview
+):
+    now = timezone.now()
+    for days in range(1, 13):  # twelve past interviews, a day apart
+        make_interview(registration=registration, when=now - timedelta(days=days))
+    make_interview(registration=registration, when=now + timedelta(days=30))
+    url = registration.candidate.get_absolute_url()
+
+    def dates(html: str) -> list[str]:
+        return [interview for interview in shown if interview in html]
+
+    shown = [timezone.localtime(i.start).strftime("%d-%m-%Y %H:%M")
+             for i in Interview.objects.order_by("-start")]
+    html = recruiter_client.get(url).content.decode()
+    assert dates(html) == shown[:11]  # the upcoming one and the ten latest past
+    assert "Show all steps" in html
+    html = recruiter_client.get(url, {"steps": "all"}).content.decode()
+    assert dates(html) == shown
+    assert "Show all steps" not in html
