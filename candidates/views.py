@@ -146,10 +146,7 @@ def workflow(request: HttpRequest) -> HttpResponse:
     filters = WorkflowFilterForm(request.GET or None)
     registrations = filters.filter(Registration.objects.for_workflow())
     unstaged = WorkflowFilterForm(_without(request.GET, "stage", "page") or None)
-    counts = dict(
-        unstaged.filter(Registration.objects.all())
-        .values_list("stage").annotate(n=Count("pk")).order_by()
-    )
+    counts = unstaged.filter(Registration.objects.all()).count_per_stage()
     stages = list(WorkflowStage.objects.all())
     for stage in stages:
         stage.count = counts.get(stage.pk, 0)

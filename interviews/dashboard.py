@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -52,7 +51,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _office_figures(user) -> dict:
-    counts = dict(Registration.objects.values_list("stage").annotate(n=Count("pk")).order_by())
+    counts = Registration.objects.count_per_stage()
     stages = list(WorkflowStage.objects.all())
     for stage in stages:
         stage.count = counts.get(stage.pk, 0)
