@@ -1,8 +1,9 @@
+import html
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 
 class CrispyMixin:
@@ -42,33 +43,35 @@ class LoadedModelChoiceField(forms.ModelChoiceField):
                                         code="invalid_choice") from None
 
 
+def _escape(value) -> str:
+    """Django's conditional_escape without its per-call overhead (a thousand options)."""
+    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
+
+
 def _attrs(attrs: dict) -> str:
     """Django's widgets/attrs.html in Python: True gives a bare attribute, False none."""
-    return mark_safe("".join(
-        format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
-        for name, value in attrs.items() if value is not False and value is not None
-    ))  # each part escaped by format_html
+    return "".join(f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
+                   for name, value in attrs.items() if value is not False and value is not None)
 
 
 class QuickSelectMixin:
     """Render a select's options in Python instead of one template per option: the same
-    HTML as Django's templates, some 20 times faster for a long list (the workflow's filter
+    HTML as Django's templates, a tenth of the time for a long list (the workflow's filter
     offers every open vacancy; an office has a thousand)."""
 
     def render(self, name, value, attrs=None, renderer=None) -> str:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], _attrs(widget["attrs"]))]
+        parts = [f'<select name="{_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
-                parts.append(format_html('\n  <optgroup label="{}">', group_name))
-            parts.extend(
-                format_html('\n  <option value="{}"{}>{}</option>', option["value"],
-                            _attrs(option["attrs"]), option["label"])
-                for option in options)
+                parts.append(f'\n  <optgroup label="{_escape(group_name)}">')
+            parts.extend(f'\n  <option value="{_escape(option["value"])}"'
+                         f'{_attrs(option["attrs"])}>{_escape(option["label"])}</option>'
+                         for option in options)
             if group_name:
-                parts.append(mark_safe("\n  </optgroup>"))
-        parts.append(mark_safe("\n</select>"))
-        return mark_safe("".join(parts))
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>")
+        return mark_safe("".join(parts))  # every value above is escaped
 
 
 class QuickSelect(QuickSelectMixin, forms.Select):

@@ -61,9 +61,8 @@ class MoveForm(forms.Form):
 
 
 class WorkflowFilterForm(forms.Form):
-    vacancy = forms.ModelChoiceField(
-        label=_("Vacancy"), queryset=Vacancy.objects.choices(), required=False,
-        empty_label=_("All vacancies"), widget=QuickSelect,
+    vacancy = forms.TypedChoiceField(
+        label=_("Vacancy"), coerce=int, empty_value=None, required=False, widget=QuickSelect,
     )
     recruiter = RecruiterChoiceField(
         label=_("Recruiter"), queryset=recruiter_users(), required=False,
@@ -91,8 +90,12 @@ class WorkflowFilterForm(forms.Form):
         interview_model = Registration._meta.get_field("interviews").related_model
         reason_model = interview_model._meta.get_field("reason").related_model
         self.fields["reason"].queryset = reason_model.objects.all()
+        self.fields["vacancy"].choices = [("", _("All vacancies")),
+                                          *Vacancy.objects.open().labelled()]
 
-    def filter(self, registrations):
+    def filter(self, registrations, *, by_stage: bool = True):
+        """The registrations these filters let through (in any stage, for the stage counts,
+        with by_stage=False)."""
         if not self.is_valid():
             return registrations
         data = self.cleaned_data
@@ -108,9 +111,9 @@ class WorkflowFilterForm(forms.Form):
                 "stage__position", "stage_id", F("next_interview_start").asc(nulls_last=True), "pk"
             )
         if data["vacancy"]:
-            registrations = registrations.filter(vacancy=data["vacancy"])
+            registrations = registrations.filter(vacancy_id=data["vacancy"])
         if data["recruiter"]:
             registrations = registrations.filter(vacancy__recruiter=data["recruiter"])
-        if data["stage"]:
+        if by_stage and data["stage"]:
             registrations = registrations.filter(stage=data["stage"])
         return registrations

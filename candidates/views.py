@@ -145,8 +145,7 @@ def workflow(request: HttpRequest) -> HttpResponse:
     """The Workflow tab: registrations grouped by stage, with filters and a move-on action."""
     filters = WorkflowFilterForm(request.GET or None)
     registrations = filters.filter(Registration.objects.for_workflow())
-    unstaged = WorkflowFilterForm(_without(request.GET, "stage", "page") or None)
-    counts = unstaged.filter(Registration.objects.all()).count_per_stage()
+    counts = filters.filter(Registration.objects.all(), by_stage=False).count_per_stage()
     stages = list(WorkflowStage.objects.all())
     for stage in stages:
         stage.count = counts.get(stage.pk, 0)
@@ -170,9 +169,3 @@ def workflow(request: HttpRequest) -> HttpResponse:
         "back": back_param("workflow", query=request.GET.urlencode()),
     })
 
-
-def _without(query, *names: str):
-    query = query.copy()
-    for name in names:
-        query.pop(name, None)
-    return query
