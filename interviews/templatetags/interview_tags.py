@@ -39,7 +39,8 @@ def interview_steps(context, *, candidate=None, registration=None) -> dict:
         interview.communication = list({m.recipient_email: m for m in interview.messages.all()}
                                        .values())
     upcoming = sorted((i for i in interviews if i.start >= now), key=lambda i: i.start)
-    past = [i for i in interviews if i.start < now]  # already newest first
+    past = sorted((i for i in interviews if i.start < now), key=lambda i: (i.start, i.pk),
+                  reverse=True)  # newest first (a query that counts has no default order)
     hidden = not show_all and len(past) > RECENT_PAST
     invitations = (registration.scheduling_invitations.select_related("interview")
                    if registration is not None else [])
