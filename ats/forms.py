@@ -19,6 +19,14 @@ class CrispyMixin:
             self.helper.layout = Layout(*self.layout)
 
 
+def loaded_choices(field: forms.ModelChoiceField, rows: list) -> list:
+    """The choices a model choice field (single or multiple) shows, from rows fetched already:
+    two fields over the same rows cost one query."""
+    iterator = field.iterator(field)
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    return [*empty, *(iterator.choice(row) for row in rows)]
+
+
 class LoadedModelChoiceField(forms.ModelChoiceField):
     """A model choice field over rows fetched once (see load()): rendering it and validating
     the chosen value query nothing more."""
@@ -26,9 +34,7 @@ class LoadedModelChoiceField(forms.ModelChoiceField):
     def load(self, rows: list | None = None) -> list:
         """Fetch the queryset's rows (or take `rows`, a subset of them) as the choices."""
         rows = list(self.queryset) if rows is None else rows
-        iterator = self.iterator(self)
-        empty = [("", self.empty_label)] if self.empty_label is not None else []
-        self.choices = [*empty, *(iterator.choice(row) for row in rows)]
+        self.choices = loaded_choices(self, rows)
         self._rows = {str(self.prepare_value(row)): row for row in rows}
         return rows
 

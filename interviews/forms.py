@@ -7,7 +7,13 @@ from django import forms
 from django.forms.utils import from_current_timezone
 from django.utils.translation import gettext_lazy as _
 
-from ats.forms import CrispyMixin, QuickSelect, QuickSelectMultiple
+from ats.forms import (
+    CrispyMixin,
+    LoadedModelChoiceField,
+    QuickSelect,
+    QuickSelectMultiple,
+    loaded_choices,
+)
 from candidates.models import Registration
 from vacancies.models import ContactPerson
 
@@ -116,6 +122,7 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
         fields = ["start", "duration", "location", "location_text", "reason", "kind",
                   "contact_person", "interviewer", "guidelines", "memo", "report"]
         labels = {"location_text": _("Location"), "memo": _("Memo (private)")}
+        field_classes = {"contact_person": LoadedModelChoiceField}
         widgets = {
             "location": DataSelect(data=("location-text", "location_text")),
             "reason": DataSelect(data=("minutes", "default_duration")),
@@ -131,13 +138,16 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
         self.fields["reason"].queryset = InterviewReason.objects.active()
         self.fields["guidelines"].queryset = InterviewGuideline.objects.active()
         self.fields["contact_person"].queryset = ContactPerson.objects.all()
+        people = self.fields["contact_person"].load()  # the committee's choices too
         if "memo" in self.fields:
             self.fields["memo"].help_text = _(
                 "Private: never shown to the candidate, the hiring manager or the committee.")
         if self.instance.candidate_id and not self.instance.registration_id:
             self._add_registration_choice()
         if "committee_members" in self.fields:
-            self.fields["committee_members"].queryset = ContactPerson.objects.all()
+            committee = self.fields["committee_members"]
+            committee.queryset = ContactPerson.objects.all()
+            committee.choices = loaded_choices(committee, people)
         else:
             self.helper.layout = Layout(*(item for item in self.layout
                                           if item != "committee_members"))

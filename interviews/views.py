@@ -49,6 +49,8 @@ def interview_form(request: HttpRequest, interview: Interview, back: str) -> Htt
         "offer": request.GET.get("offer") if interview.pk else None,
         "log": interview.messages.select_related("document") if interview.pk else [],
         "changes": _changes(interview),
+        "feedback": (interview.feedback.select_related("contact_person") if interview.pk
+                     else []),
     })
 
 

@@ -114,3 +114,26 @@ def test_a_manager_who_logs_in_sees_all_their_interviews(client, hiring_manager,
     page = client.get(f"/portal/interviews/{interview.pk}/").content.decode()
     assert "STAR method" in page and "salary ceiling" not in page
     assert client.get(f"/portal/interviews/{not_theirs.pk}/").status_code == 404
+
+
+def test_the_interview_page_shows_every_feedback_with_the_same_queries(
+    recruiter_client, interview, manager_contact
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_with(count: int) -> tuple[int, str]:
+        for number in range(InterviewFeedback.objects.count(), count):
+            person = ContactPerson.objects.create(name=f"Member {number}",
+                                                  email=f"member{number}@example.com")
+            InterviewFeedback.objects.create(interview=interview, contact_person=person,
+                                             text=f"Notes {number}")
+        with CaptureQueriesContext(connection) as queries:
+            html = recruiter_client.get(interview.get_absolute_url()).content.decode()
+        return len(queries), html
+
+    recruiter_client.get(interview.get_absolute_url())  # creates the settings row
+    few, _html = queries_with(1)
+    many, html = queries_with(6)
+    assert all(f"Feedback from Member {n}" in html for n in range(6))
+    assert many == few
