@@ -1,10 +1,16 @@
 """End to end: plan → communicate → the worker → a real SMTP server → what arrived (R5, R7, R8)."""
 
+import asyncio
 import datetime as dt
+import os
+import subprocess
+import sys
 import time
 from datetime import UTC
 
 import pytest
+from django.conf import settings
+from django.db import connection
 from icalendar import Calendar
 
 from interviews import tasks
@@ -243,3 +249,38 @@ def test_the_worker_closes_its_connection_once_idle(
         time.sleep(0.02)
     assert connection.transport is None
     assert len(smtp_server.messages) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_several_worker_processes_at_once_deliver_each_message_once(
+    recruiter_client, registration, smtp_server, smtp_port, smtp_connections
+):
+    """Production runs `db_worker` on several machines: each message still goes out once."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database that several processes share (PostgreSQL)")
+    receive = smtp_server.handle_DATA
+
+    async def receive_slowly(server, session, envelope) -> str:
+        await asyncio.sleep(0.1)  # so that the workers' turns overlap
+        return await receive(server, session, envelope)
+
+    smtp_server.handle_DATA = receive_slowly
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    queue_copies(Message.objects.get(), [f"candidate{n}@example.org" for n in range(29)])
+    for message in Message.objects.all():  # and every message queued twice, as after a retry
+        tasks.deliver_message.enqueue(message.pk)
+    db = connection.settings_dict
+    environment = {**os.environ, "DEBUG": "1", "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+                   "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:"
+                                   f"{db['PORT'] or 5432}/{db['NAME']}"}
+    workers = [subprocess.Popen([sys.executable, "manage.py", "db_worker", "--batch"],
+                                cwd=settings.BASE_DIR, env=environment,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+               for _ in range(3)]
+    assert [worker.wait(timeout=120) for worker in workers] == [0, 0, 0]
+    received = [m["Message-ID"] for m in smtp_server.messages]
+    assert len(received) == len(set(received)) == 30
+    assert set(received) == set(Message.objects.values_list("provider_message_id", flat=True))
+    assert set(Message.objects.values_list("status", "attempts")) == {(Message.Status.SENT, 1)}
+    assert len(smtp_connections) >= 2  # more than one worker delivered (one connection each)
