@@ -17,21 +17,21 @@ def interview_steps(context, *, candidate=None, registration=None) -> dict:
     """The Steps section of a candidate or registration dossier: every upcoming interview
     first, then the past ones, newest first (the latest RECENT_PAST unless all are asked for)."""
     request = context["request"]
-    interviews = Interview.objects.with_dossier_relations().annotate(
-        feedback_count=Count("feedback")).prefetch_related(
-        Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
     if registration is not None:
-        interviews = interviews.filter(registration=registration)
+        owned = Interview.objects.filter(registration=registration)
         back, owner = "registration_detail", registration
         new_url_name = "interview_new_for_registration"
     else:
-        interviews = interviews.filter(candidate=candidate)
+        owned = Interview.objects.filter(candidate=candidate)
         back, owner = "candidate_detail", candidate
         new_url_name = "interview_new_for_candidate"
+    interviews = owned.with_dossier_relations().annotate(
+        feedback_count=Count("feedback")).prefetch_related(
+        Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
     now = timezone.now()
     show_all = request.GET.get("steps") == "all"
     if not show_all:  # still one query: the upcoming ones and one more past than shown
-        recent = interviews.filter(start__lt=now).order_by("-start", "-pk")[:RECENT_PAST + 1]
+        recent = owned.filter(start__lt=now).order_by("-start", "-pk")[:RECENT_PAST + 1]
         interviews = interviews.filter(Q(start__gte=now) | Q(pk__in=recent.values("pk")))
     interviews = list(interviews)
     for interview in interviews:
