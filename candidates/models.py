@@ -100,13 +100,15 @@ class Candidate(models.Model):
 
 
 class RegistrationQuerySet(models.QuerySet):
-    def in_plan_interview_stage(self) -> "RegistrationQuerySet":
-        return self.filter(stage__is_plan_interview=True)
-
-    def count_per_stage(self) -> dict[int, int]:
-        """{stage id: registrations}. COUNT(*), not COUNT(id): PostgreSQL then counts from the
-        stage index alone (6 ms instead of 10 for 40,000 registrations)."""
-        return dict(self.values_list("stage").annotate(n=models.Count("*")).order_by())
+    def per_stage(self) -> list[WorkflowStage]:
+        """Every stage in order, each with `count`: how many of these registrations are in it.
+        COUNT(*), not COUNT(id): PostgreSQL then counts from the stage index alone (6 ms
+        instead of 10 for 40,000 registrations)."""
+        counts = dict(self.values_list("stage").annotate(n=models.Count("*")).order_by())
+        stages = list(WorkflowStage.objects.all())
+        for stage in stages:
+            stage.count = counts.get(stage.pk, 0)
+        return stages
 
     def for_workflow(self) -> "RegistrationQuerySet":
         return self.select_related("candidate", "vacancy__recruiter", "stage").order_by(

@@ -12,7 +12,7 @@ from ats.views import form_page
 from vacancies.models import Vacancy
 
 from .forms import CandidateForm, MoveForm, RegistrationForm, WorkflowFilterForm
-from .models import Candidate, Registration, WorkflowStage, attach_next_interviews
+from .models import Candidate, Registration, attach_next_interviews
 
 
 def candidate_list(request: HttpRequest) -> HttpResponse:
@@ -145,17 +145,14 @@ def workflow(request: HttpRequest) -> HttpResponse:
     """The Workflow tab: registrations grouped by stage, with filters and a move-on action."""
     filters = WorkflowFilterForm(request.GET or None)
     registrations = filters.filter(Registration.objects.for_workflow())
-    counts = filters.filter(Registration.objects.all(), by_stage=False).count_per_stage()
-    stages = list(WorkflowStage.objects.all())
-    for stage in stages:
-        stage.count = counts.get(stage.pk, 0)
+    stages = filters.filter(Registration.objects.all(), by_stage=False).per_stage()
     next_stage = {stage.pk: after for stage, after in zip(stages, stages[1:], strict=False)}
+    total = sum(stage.count for stage in stages)
+    chosen = filters.cleaned_data["stage"] if filters.is_valid() else None
     # Sort and count only the ids, then load the page's 25 rows with their relations: the
     # database never carries the joined columns of all registrations through the sort.
-    total = sum(counts.values())
-    if filters.is_valid() and filters.cleaned_data["stage"]:
-        total = counts.get(filters.cleaned_data["stage"].pk, 0)
-    page = paginate(request, registrations.values_list("pk", flat=True), count=total)
+    page = paginate(request, registrations.values_list("pk", flat=True),
+                    count=next(s.count for s in stages if s == chosen) if chosen else total)
     loaded = Registration.objects.for_workflow().in_bulk(page.object_list)
     page.object_list = [loaded[pk] for pk in page.object_list]
     attach_next_interviews(page)
@@ -165,7 +162,7 @@ def workflow(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "stages": stages,
         "page": page,
-        "total": sum(counts.values()),
+        "total": total,
         "back": back_param("workflow", query=request.GET.urlencode()),
     })
 

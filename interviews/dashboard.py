@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ats.access import is_recruiter, recruiter_not_required
 from ats.dates import local_midnight
-from candidates.models import Registration, WorkflowStage
+from candidates.models import Registration
 from vacancies.models import ContactPerson, Vacancy
 
 from .models import Interview
@@ -51,10 +51,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _office_figures(user) -> dict:
-    counts = Registration.objects.count_per_stage()
-    stages = list(WorkflowStage.objects.all())
-    for stage in stages:
-        stage.count = counts.get(stage.pk, 0)
+    stages = Registration.objects.per_stage()
     return {
         "stages": stages,
         # By the stage's id, so the (stage, stage_changed_at) index gives the 8 longest waiting.
