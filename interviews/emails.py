@@ -136,7 +136,7 @@ def merge_values(interview: Interview, recipient: Recipient) -> dict[str, str]:
     if recipient.audience == Audience.CANDIDATE:
         values["accept_link"] = reply_link(interview, "accept")
         values["decline_link"] = reply_link(interview, "decline")
-    else:
+    elif recipient.contact_id is not None:  # an attendee; not the recruiter
         values["guidelines"] = "\n\n".join(
             f"{g.title}\n{g.text}" for g in interview.guidelines.all())
         values["portal_link"] = portal_link(interview, recipient.contact_id)

@@ -7,17 +7,19 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from ats.signing import absolute_url
 from candidates.models import Registration
 
 from .communication import best_document, communicate, recipient_groups
-from .emails import merge_values_for_registration, render_email
+from .emails import Recipient, merge_values, merge_values_for_registration, render_email
 from .links import scheduling_link
 from .models import (
     Audience,
     HtmlProfile,
     Interview,
+    InterviewChange,
     Message,
     Purpose,
     SchedulingInvitation,
@@ -43,11 +45,16 @@ def slot_take(*, slot_id: int, registration: Registration, by) -> Interview | No
         return interview
 
 
+def default_profile() -> HtmlProfile | None:
+    """The HTML profile of emails sent without a recruiter choosing one."""
+    return HtmlProfile.objects.order_by("-is_default", "pk").first()
+
+
 def communicate_defaults(*, interview: Interview, audience: str, purpose: str, by,
                          send_token: str | None = None) -> list[Message]:
     """Send the proposed documents in the default profile, as the screen would by default."""
     groups = recipient_groups(interview, audience)
-    profile = HtmlProfile.objects.order_by("-is_default", "pk").first()
+    profile = default_profile()
     choices = []
     for group in groups:
         document = best_document(group, purpose)
@@ -81,30 +88,53 @@ def invite_to_choose(*, registration: Registration, document: StandardDocument,
 
 
 def record_reply(interview: Interview, answer: str) -> bool:
-    """Record the candidate's answer once; a decline tells the owner. True when it changed."""
+    """Record the candidate's answer, the last one counting; the owner hears of a decline and
+    of every change of mind. True when the answer changed."""
     with transaction.atomic():
-        changed = Interview.objects.filter(pk=interview.pk).exclude(
-            candidate_reply=answer).update(candidate_reply=answer, replied_at=timezone.now())
-        if changed and answer == Interview.Reply.DECLINED:
-            _notify_owner_of_decline(interview)
-    return bool(changed)
+        change = interview.set_reply(answer)
+        if change and (change.old_value or answer == Interview.Reply.DECLINED):
+            _notify_owner(interview, change)
+    return change is not None
 
 
-def _notify_owner_of_decline(interview: Interview) -> None:
+# A notice to the owner goes out even when an admin removed every HTML profile.
+BARE_PROFILE = HtmlProfile(layout="<html><head></head><body>{{ content }}</body></html>")
+
+# What the owner reads about an answer: merge-field texts, rendered by the one email builder.
+OWNER_NOTICES = {
+    Interview.Reply.DECLINED: (
+        gettext_lazy("Decline notice"),
+        gettext_lazy("{{ candidate_name }} cannot make the interview of {{ date }} "
+                     "{{ start_time }}"),
+        gettext_lazy("<p>{{ candidate_name }} answered “I can't make it” for the interview of "
+                     "{{ weekday }} {{ date }} {{ start_time }} ({{ vacancy }}).</p>"
+                     "<p>Plan a new time: <a href=\"{{ interview_url }}\">open the interview</a>"
+                     "</p>")),
+    Interview.Reply.ACCEPTED: (
+        gettext_lazy("Acceptance notice"),
+        gettext_lazy("{{ candidate_name }} will be there after all: the interview of "
+                     "{{ date }} {{ start_time }}"),
+        gettext_lazy("<p>{{ candidate_name }} changed their answer to “I'll be there” for the "
+                     "interview of {{ weekday }} {{ date }} {{ start_time }} ({{ vacancy }}).</p>"
+                     "<p><a href=\"{{ interview_url }}\">Open the interview</a></p>")),
+}
+
+
+def _notify_owner(interview: Interview, change: InterviewChange) -> None:
     owner = interview.owner
-    when = timezone.localtime(interview.start).strftime("%d-%m-%Y %H:%M")
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("%(candidate)s cannot make the interview of %(when)s") % {
-            "candidate": interview.candidate.full_name, "when": when}
-        text = _("%(candidate)s answered “I can't make it” for the interview of %(when)s "
-                 "(%(vacancy)s). Plan a new time: %(url)s") % {
-            "candidate": interview.candidate.full_name, "when": when,
-            "vacancy": interview.vacancy.title if interview.vacancy else "-",
-            "url": settings.SITE_URL.rstrip("/") + interview.get_absolute_url()}
+    recipient = Recipient(audience=Audience.RECRUITER,
+                          name=owner.get_full_name() or owner.get_username(), email=owner.email,
+                          language=settings.LANGUAGE_CODE, time_zone=settings.TIME_ZONE,
+                          wants_vcalendar=False)
+    values = {**merge_values(interview, recipient),
+              "interview_url": absolute_url(interview.get_absolute_url())}
+    with translation.override(recipient.language):
+        name, subject, body = (str(text) for text in OWNER_NOTICES[change.new_value])
+        mail = render_email(subject=subject, body=body, profile=default_profile() or BARE_PROFILE,
+                            values=values)
     message = Message.objects.create(
         interview=interview, audience=Audience.RECRUITER, purpose=Purpose.REPLY,
-        recipient_name=owner.get_full_name() or owner.get_username(),
-        recipient_email=owner.email, document_name=_("Decline notice"), subject=subject,
-        text=text + "\n", html=f"<p>{text}</p>", send_token=f"decline-{interview.pk}-"
-        f"{interview.sequence}", sent_by=None)
+        recipient_name=recipient.name, recipient_email=recipient.email, document_name=name,
+        subject=mail.subject, text=mail.text, html=mail.html,
+        send_token=f"reply-{change.pk}", sent_by=None)  # one notice per change of answer
     enqueue_delivery(message)

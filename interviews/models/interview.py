@@ -226,18 +226,34 @@ class Interview(models.Model):
         self.version += 1
         self.save(update_fields=["status", "sequence", "version", "updated_at"])
 
+    @transaction.atomic
+    def set_reply(self, reply: str) -> "InterviewChange | None":
+        """The candidate's answer, the last one counting; each change of answer goes into the
+        audit trail with its time. None when it is the answer already (a second click)."""
+        before = (Interview.objects.select_for_update().filter(pk=self.pk)
+                  .values_list("candidate_reply", flat=True).get())
+        if before == reply:
+            return None
+        now = timezone.now()
+        Interview.objects.filter(pk=self.pk).update(candidate_reply=reply, replied_at=now)
+        self.candidate_reply, self.replied_at = reply, now
+        return self.changes.create(field=InterviewChange.Field.REPLY, old_value=before,
+                                   new_value=reply, changed_at=now)
+
 
 class StaleInterview(Exception):
     """Someone else saved the interview after this edit began."""
 
 
 class InterviewChange(models.Model):
-    """The audit trail: who changed an interview's time, place or status, and when."""
+    """The audit trail: who changed an interview's time, place or status, and when; and each
+    answer of the candidate (changed_by is empty then: the candidate has no login)."""
 
     class Field(models.TextChoices):
         TIME = "time", _("Time")
         PLACE = "place", _("Place")
         STATUS = "status", _("Status")
+        REPLY = "reply", _("Candidate's answer")
 
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="changes")
     field = models.CharField(_("what"), max_length=10, choices=Field.choices)
@@ -256,6 +272,6 @@ class InterviewChange(models.Model):
         return f"{self.get_field_display()}: {self.old_value} → {self.new_value}"
 
     def display(self, value: str) -> str:
-        if self.field == self.Field.STATUS:
-            return str(Interview.Status(value).label) if value in Interview.Status.values else value
-        return value
+        labels = {self.Field.STATUS: Interview.Status, self.Field.REPLY: Interview.Reply}.get(
+            self.field)
+        return str(labels(value).label) if labels and value in labels.values else value

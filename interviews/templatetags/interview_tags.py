@@ -3,7 +3,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from ats.navigation import back_param
-from interviews.models import Interview, Message
+from interviews.models import Interview, InterviewChange, Message
 
 register = template.Library()
 
@@ -27,7 +27,9 @@ def interview_steps(context, *, candidate=None, registration=None) -> dict:
         new_url_name = "interview_new_for_candidate"
     interviews = owned.with_dossier_relations().annotate(
         feedback_count=Count("feedback")).prefetch_related(
-        Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")))
+        Prefetch("messages", queryset=Message.objects.order_by("created_at", "pk")),
+        Prefetch("changes", to_attr="replies", queryset=InterviewChange.objects.filter(
+            field=InterviewChange.Field.REPLY).order_by("changed_at", "pk")))
     now = timezone.now()
     show_all = request.GET.get("steps") == "all"
     if not show_all:  # still one query: the upcoming ones and one more past than shown
