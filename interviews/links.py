@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from ats.signing import BadLink, absolute_url, make_token, read_token
 
@@ -57,12 +58,14 @@ def scheduling_link(invitation: SchedulingInvitation) -> str:
 
 
 def read_scheduling_link(token: str) -> SchedulingInvitation:
+    """The invitation of a link that has not expired; used or not (the page says which time
+    it booked)."""
     data = read_token("schedule", token)
     invitation = (SchedulingInvitation.objects
                   .select_related("registration__candidate", "registration__vacancy")
                   .filter(pk=data.get("s")).first())
     if invitation is None:
         raise BadLink("invalid")
-    if invitation.used_at:
-        raise BadLink("used")
+    if invitation.expires_at <= timezone.now():
+        raise BadLink("expired")  # the invitation may have been shortened since the email
     return invitation

@@ -50,6 +50,33 @@ def default_profile() -> HtmlProfile | None:
     return HtmlProfile.objects.order_by("-is_default", "pk").first()
 
 
+class LinkUsed(Exception):
+    """The "choose a time" link has booked its one interview already (perhaps a moment ago,
+    from another tab)."""
+
+
+def book_by_link(*, invitation: SchedulingInvitation, slot_id: int) -> Interview | None:
+    """Book the interview a candidate picked through their link, and send the confirmations:
+    one link books one time. None when someone else took that time just before."""
+    with transaction.atomic():
+        # Tabs of one link wait here for each other; the first one to book uses the link up.
+        locked = SchedulingInvitation.objects.select_for_update().get(pk=invitation.pk)
+        if locked.used_at:
+            raise LinkUsed
+        registration = invitation.registration
+        by = invitation.created_by or registration.vacancy.recruiter
+        taken = slot_take(slot_id=slot_id, registration=registration, by=by)
+        if taken is None:
+            return None
+        locked.used_at, locked.interview = timezone.now(), taken
+        locked.save(update_fields=["used_at", "interview"])
+        audiences = ["candidate", "manager"] if taken.includes_manager else ["candidate"]
+        for audience in audiences:
+            communicate_defaults(interview=taken, audience=audience, purpose=Purpose.INVITATION,
+                                 by=by)
+    return taken
+
+
 def communicate_defaults(*, interview: Interview, audience: str, purpose: str, by,
                          send_token: str | None = None) -> list[Message]:
     """Send the proposed documents in the default profile, as the screen would by default."""

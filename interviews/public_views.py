@@ -17,16 +17,18 @@ from ats.signing import BadLink
 from vacancies.models import ContactPerson
 
 from .links import read_portal_link, read_reply_link, read_scheduling_link
-from .loop import communicate_defaults, record_reply, slot_take
-from .models import Interview, InterviewFeedback, Purpose
+from .loop import LinkUsed, book_by_link, record_reply
+from .models import Interview, InterviewFeedback, SchedulingInvitation
 
 ANSWERS = {"accept": Interview.Reply.ACCEPTED, "decline": Interview.Reply.DECLINED}
 
 
-def bad_link(request: HttpRequest, reason: str) -> HttpResponse:
-    """A kind page for a link that no longer works, never an error trace."""
-    return render(request, "public/bad_link.html", {"reason": reason}, status=410 if reason in {
-        "expired", "used", "revoked", "changed"} else 404)
+def bad_link(request: HttpRequest, reason: str, *,
+             interview: Interview | None = None) -> HttpResponse:
+    """A kind page for a link that no longer works, never an error trace; for a used link,
+    the interview it booked."""
+    return render(request, "public/bad_link.html", {"reason": reason, "interview": interview},
+                  status=410 if reason in {"expired", "used", "revoked", "changed"} else 404)
 
 
 class FeedbackForm(forms.ModelForm):
@@ -127,25 +129,25 @@ def self_schedule(request: HttpRequest, token: str) -> HttpResponse:
         invitation = read_scheduling_link(token)
     except BadLink as error:
         return bad_link(request, error.reason)
+    candidate = invitation.registration.candidate
+    with translation.override(candidate.language), timezone.override(candidate.time_zone):
+        try:
+            return _self_schedule_page(request, invitation)
+        except LinkUsed:
+            invitation.refresh_from_db()
+            return bad_link(request, "used", interview=invitation.interview)
+
+
+def _self_schedule_page(request: HttpRequest, invitation: SchedulingInvitation) -> HttpResponse:
+    if invitation.used_at:
+        raise LinkUsed
     registration = invitation.registration
-    candidate = registration.candidate
     taken = None
     if request.method == "POST" and request.POST.get("interview", "").isdigit():
-        by = invitation.created_by or registration.vacancy.recruiter
-        taken = slot_take(slot_id=int(request.POST["interview"]), registration=registration,
-                          by=by)
-        if taken:
-            invitation.used_at, invitation.interview = timezone.now(), taken
-            invitation.save(update_fields=["used_at", "interview"])
-            communicate_defaults(interview=taken, audience="candidate",
-                                 purpose=Purpose.INVITATION, by=by)
-            if taken.includes_manager:
-                communicate_defaults(interview=taken, audience="manager",
-                                     purpose=Purpose.INVITATION, by=by)
+        taken = book_by_link(invitation=invitation, slot_id=int(request.POST["interview"]))
     slots = (Interview.objects.open_slots().filter(vacancy=registration.vacancy)
              .select_related("location"))
-    with translation.override(candidate.language), timezone.override(candidate.time_zone):
-        return render(request, "public/self_schedule.html", {
-            "candidate": candidate, "vacancy": registration.vacancy, "slots": slots,
-            "taken": taken, "missed": request.method == "POST" and not taken,
-        })
+    return render(request, "public/self_schedule.html", {
+        "candidate": registration.candidate, "vacancy": registration.vacancy, "slots": slots,
+        "taken": taken, "missed": request.method == "POST" and not taken,
+    })

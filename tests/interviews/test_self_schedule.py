@@ -6,12 +6,16 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from ats.signing import make_token
 from candidates.models import Candidate, Registration
+from interviews import public_views
+from interviews.links import scheduling_link
 from interviews.loop import slot_take
 from interviews.models import Interview, Message, SchedulingInvitation
+from tests.interviews.test_replies_and_reminders import make_due, path, reminders
 from vacancies.models import Vacancy
 
 
@@ -80,7 +84,7 @@ def test_picking_books_it_and_sends_the_confirmation_with_an_invitation(
     assert to_candidate.purpose == "invitation" and "METHOD:REQUEST" in to_candidate.ics
     assert sent.filter(audience="manager").exists()  # the hiring manager is informed
     again = client.get(url)
-    assert again.status_code == 410 and "already used" in again.content.decode()
+    assert again.status_code == 410 and "al gebruikt" in again.content.decode()  # in Dutch
 
 
 @pytest.mark.django_db
@@ -95,6 +99,131 @@ def test_expired_and_tampered_links_get_a_kind_page(client, invited):
                      expires=timezone.now() - timedelta(minutes=1))
     expired = client.get(f"/choose/{old}/")
     assert expired.status_code == 410 and "expired" in expired.content.decode()
+
+
+def booked_by(candidate) -> list[Interview]:
+    return list(Interview.objects.filter(candidate=candidate))
+
+
+def invitations_sent() -> list[str]:
+    return sorted(Message.objects.filter(purpose="invitation").values_list("audience", flat=True))
+
+
+@pytest.mark.django_db
+def test_a_second_pick_through_the_same_link_is_told_the_link_was_just_used(client, invited):
+    message, slots = invited
+    url = link_in(message)
+    client.post(url, {"interview": slots[0].pk})
+    second = client.post(url, {"interview": slots[1].pk})
+    html = second.content.decode()
+    assert second.status_code == 410 and "al gebruikt" in html
+    assert timezone.localtime(slots[0].start).strftime("%d-%m-%Y") in html  # what was booked
+    [booked] = booked_by(message.registration.candidate)
+    assert booked.pk == slots[0].pk
+    assert invitations_sent() == ["candidate", "manager"]
+
+
+@pytest.mark.django_db
+def test_a_pick_from_another_tab_while_this_one_books_books_nothing(client, invited,
+                                                                     monkeypatch):
+    """Tab 1 reads the link; before it books, tab 2 books through the same link."""
+    message, slots = invited
+    url = link_in(message)
+    read, other_tab = public_views.read_scheduling_link, {}
+
+    def read_while_the_other_tab_picks(token):
+        invitation = read(token)
+        if "response" not in other_tab:
+            other_tab["response"] = None  # the other tab's own reading goes straight through
+            other_tab["response"] = Client().post(url, {"interview": slots[1].pk})
+        return invitation
+
+    monkeypatch.setattr(public_views, "read_scheduling_link", read_while_the_other_tab_picks)
+    response = client.post(url, {"interview": slots[0].pk})
+    assert "Je gesprek is geboekt" in other_tab["response"].content.decode()
+    assert response.status_code == 410 and "al gebruikt" in response.content.decode()
+    [booked] = booked_by(message.registration.candidate)
+    assert booked.pk == slots[1].pk
+    assert invitations_sent() == ["candidate", "manager"]
+
+
+@pytest.mark.django_db
+def test_a_link_built_after_its_invitation_expired_books_nothing(client, invited):
+    message, slots = invited
+    invitation = SchedulingInvitation.objects.get()
+    invitation.expires_at = timezone.now() - timedelta(minutes=1)
+    invitation.save()
+    url = path(scheduling_link(invitation))
+    page = client.get(url)
+    assert page.status_code == 410 and "The link has expired." in page.content.decode()
+    pick = client.post(url, {"interview": slots[0].pk})
+    assert pick.status_code == 410 and "The link has expired." in pick.content.decode()
+    assert booked_by(message.registration.candidate) == []
+    assert invitations_sent() == []
+
+
+@pytest.mark.django_db
+def test_a_link_whose_invitation_expired_since_the_email_books_nothing(client, invited):
+    message, slots = invited
+    SchedulingInvitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    pick = client.post(link_in(message), {"interview": slots[0].pk})
+    assert pick.status_code == 410 and "The link has expired." in pick.content.decode()
+    assert booked_by(message.registration.candidate) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_three_tabs_picking_at_once_through_one_link_book_one_time(
+    migrated_db, recruiter_client, plan_interview, recruiter
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a database with concurrent writers (PostgreSQL)")
+    vacancy = plan_interview.vacancy
+    slots = [slot(vacancy, recruiter, days) for days in (3, 4, 5)]
+    page = recruiter_client.get(f"/registrations/{plan_interview.pk}/choose-time/")
+    recruiter_client.post(f"/registrations/{plan_interview.pk}/choose-time/", {
+        "document": page.context["form"]["document"].value(),
+        "profile": page.context["form"]["profile"].value()})
+    url = link_in(Message.objects.get(purpose="choose_time"))
+    start = threading.Barrier(len(slots))
+    answers = []
+
+    def pick(interview):
+        try:
+            tab = Client()
+            start.wait()
+            answers.append(tab.post(url, {"interview": interview.pk}).status_code)
+        finally:
+            connection.close()
+
+    tabs = [threading.Thread(target=pick, args=(interview,)) for interview in slots]
+    for tab in tabs:
+        tab.start()
+    for tab in tabs:
+        tab.join()
+    assert sorted(answers) == [200, 410, 410]
+    assert len(booked_by(plan_interview.candidate)) == 1
+    assert invitations_sent() == ["candidate", "manager"]
+
+
+@pytest.mark.usefixtures("migrated_db")
+def test_a_time_booked_through_the_link_is_reminded_once(
+    client, recruiter_client, plan_interview, recruiter, smtp_server, run_worker
+):
+    vacancy = plan_interview.vacancy
+    first, second = slot(vacancy, recruiter, 3), slot(vacancy, recruiter, 4)
+    page = recruiter_client.get(f"/registrations/{plan_interview.pk}/choose-time/")
+    recruiter_client.post(f"/registrations/{plan_interview.pk}/choose-time/", {
+        "document": page.context["form"]["document"].value(),
+        "profile": page.context["form"]["profile"].value()})
+    url = link_in(Message.objects.get(purpose="choose_time"))
+    client.post(url, {"interview": first.pk})
+    client.post(url, {"interview": second.pk})  # a second tab: refused
+    make_due()
+    run_worker()
+    to_candidate = [m for m in reminders(smtp_server)
+                    if m["To"].addresses[0].addr_spec == plan_interview.candidate.email]
+    [reminder] = to_candidate
+    assert timezone.localtime(first.start).strftime("%d-%m-%Y") in reminder["Subject"]
 
 
 @pytest.mark.django_db
