@@ -11,6 +11,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -152,3 +154,16 @@ def interview_reissue_links(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, _("The earlier portal links no longer work. Send the hiring "
                                 "manager the interview again for a new link."))
     return redirect(interview.get_absolute_url())
+
+
+@require_POST
+def interview_reoffer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Free the time of a cancelled selection interview, for another candidate (R6)."""
+    interview = get_object_or_404(Interview.objects.select_related("vacancy"), pk=pk)
+    if interview.reoffer():
+        messages.success(request, _("The time of %(date)s is open again.") % {
+            "date": date_format(timezone.localtime(interview.start), "SHORT_DATETIME_FORMAT")})
+    else:
+        messages.error(request, _("This time cannot be freed: it is not a cancelled selection "
+                                  "interview to come, or it is open again already."))
+    return redirect(interview.vacancy or interview)

@@ -16,6 +16,8 @@ urlpatterns = [
          name="registration_link"),
     path("registrations/<int:pk>/choose-time/", selection_views.registration_choose_time,
          name="registration_choose_time"),
+    path("interviews/<int:pk>/reoffer/", selection_views.interview_reoffer,
+         name="interview_reoffer"),
     path("interviews/<int:pk>/reissue-links/", selection_views.interview_reissue_links,
          name="interview_reissue_links"),
     path("interviews/<int:pk>/", views.interview_edit, name="interview_edit"),

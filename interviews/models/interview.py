@@ -3,7 +3,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -57,6 +57,13 @@ class InterviewQuerySet(models.QuerySet):
     def open_slots(self) -> "InterviewQuerySet":
         """Selection interviews of a vacancy that no candidate has taken yet (R6)."""
         return self.upcoming().filter(candidate__isnull=True, vacancy__isnull=False)
+
+    def with_reoffered(self) -> "InterviewQuerySet":
+        """Mark each interview whose time its vacancy offers again: another planned interview
+        of the vacancy at the same start (the one a cancelled interview was freed into)."""
+        again = Interview.objects.planned().filter(
+            vacancy_id=OuterRef("vacancy_id"), start=OuterRef("start")).exclude(pk=OuterRef("pk"))
+        return self.annotate(reoffered=Exists(again))
 
     def with_dossier_relations(self) -> "InterviewQuerySet":
         return self.select_related("candidate", "vacancy", "reason", "location", "contact_person")
@@ -225,6 +232,28 @@ class Interview(models.Model):
             self.sequence += 1  # calendars must see the cancellation as newer than the invite
         self.version += 1
         self.save(update_fields=["status", "sequence", "version", "updated_at"])
+
+    # What a freed time keeps of the cancelled selection interview; the memo and the report
+    # were about the candidate who had it.
+    REOFFERED_FIELDS = ("vacancy_id", "start", "duration", "location_id", "location_text",
+                        "reason_id", "kind", "contact_person_id", "interviewer", "owner_id")
+
+    @transaction.atomic
+    def reoffer(self) -> "Interview | None":
+        """Free the time of a cancelled selection interview: a new open one, same place and
+        people, for the vacancy's candidates to take; the cancelled one stays in its
+        candidate's history. None when this is no cancelled future selection interview, or
+        its time is offered again already."""
+        cancelled = (Interview.objects.select_for_update().with_reoffered()
+                     .filter(pk=self.pk, status=self.Status.CANCELLED, vacancy__isnull=False,
+                             start__gt=timezone.now()).first())
+        if cancelled is None or cancelled.reoffered:
+            return None
+        freed = Interview.objects.create(
+            **{name: getattr(cancelled, name) for name in self.REOFFERED_FIELDS})
+        freed.guidelines.set(cancelled.guidelines.all())
+        freed.committee_members.set(cancelled.committee_members.all())
+        return freed
 
     @transaction.atomic
     def set_reply(self, reply: str) -> "InterviewChange | None":

@@ -59,7 +59,9 @@ def interview_steps(context, *, candidate=None, registration=None) -> dict:
 
 @register.inclusion_tag("interviews/selection_interviews.html")
 def selection_interviews(vacancy) -> dict:
-    """The vacancy's selection interviews: open ones and who took the others (R6)."""
+    """The vacancy's selection interviews: open ones, who took the others, and the cancelled
+    ones, with their time freed again or not (R6)."""
     interviews = (Interview.objects.filter(vacancy=vacancy, start__gte=timezone.now())
-                  .select_related("candidate", "location", "contact_person").order_by("start"))
+                  .with_reoffered().select_related("candidate", "location", "contact_person")
+                  .order_by("start"))
     return {"vacancy": vacancy, "interviews": interviews}

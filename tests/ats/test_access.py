@@ -43,6 +43,7 @@ MATRIX = {
     "interview_communicate_preview": RECRUITER,
     "interview_set_status": RECRUITER_POST,
     "interview_reissue_links": RECRUITER_POST,
+    "interview_reoffer": RECRUITER_POST,
     "message_retry": RECRUITER_POST,
     "registration_link": RECRUITER,
     "registration_choose_time": RECRUITER,

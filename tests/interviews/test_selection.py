@@ -1,12 +1,15 @@
 """Selection interviews on the vacancy, planned in series and linked to registrations (R6)."""
 
 import datetime as dt
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from interviews.models import Interview
+from candidates.models import Candidate, Registration
+from interviews.models import Interview, Message
+from tests.interviews.test_self_schedule import link_in
 from vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +95,77 @@ def test_the_vacancy_door_plans_one_selection_interview(recruiter_client, draft_
         "back": f"vacancy_detail:{draft_vacancy.pk}"})
     assert response.url == draft_vacancy.get_absolute_url()
     assert Interview.objects.get().is_open_slot
+
+
+@pytest.fixture
+def cancelled_after_taking(recruiter_client, draft_vacancy, plan_interview):
+    """A selection interview Jeroen took, then cancelled by the recruiter."""
+    plan_series(recruiter_client, draft_vacancy, count=1)
+    taken = Interview.objects.get()
+    recruiter_client.post(f"/registrations/{plan_interview.pk}/link/", {"interview": taken.pk})
+    recruiter_client.post(f"/interviews/{taken.pk}/status/", {"status": "cancelled"})
+    taken.refresh_from_db()
+    return taken
+
+
+def dossier_row(client, vacancy, interview) -> str:
+    html = client.get(vacancy.get_absolute_url()).content.decode()
+    rows = re.findall(r"<tr>.*?</tr>", html, flags=re.S)
+    return next(row for row in rows if f"/interviews/{interview.pk}/?" in row)
+
+
+def test_a_cancelled_selection_interview_shows_as_cancelled_not_taken(
+    recruiter_client, draft_vacancy, cancelled_after_taking
+):
+    row = dossier_row(recruiter_client, draft_vacancy, cancelled_after_taking)
+    assert "Cancelled" in row and "Taken" not in row
+    assert "Jeroen van Dijk" in row  # who had it
+    assert "Free this time again" in row
+    page = recruiter_client.get(
+        f"/registrations/{cancelled_after_taking.registration_id}/link/")
+    assert page.status_code == 200
+    assert 'name="interview"' not in page.content.decode()  # left cancelled: not offered
+
+
+def test_a_freed_time_is_open_again_and_can_be_chosen_through_a_link(
+    client, recruiter_client, draft_vacancy, cancelled_after_taking, stages, recruiter
+):
+    response = recruiter_client.post(f"/interviews/{cancelled_after_taking.pk}/reoffer/",
+                                     follow=True)
+    assert "is open again" in response.content.decode()
+    freed = Interview.objects.exclude(pk=cancelled_after_taking.pk).get()
+    assert freed.start == cancelled_after_taking.start and freed.is_open_slot
+    row = dossier_row(recruiter_client, draft_vacancy, cancelled_after_taking)
+    assert "Cancelled" in row and "Time freed again" in row and "Free this time" not in row
+    assert ">Open</span>" in dossier_row(recruiter_client, draft_vacancy, freed)
+
+    other = Registration(candidate=Candidate.objects.create(
+        first_name="Noor", last_name="Hassan", email="noor@example.org", language="en"),
+        vacancy=draft_vacancy, stage=stages["Plan interview"])
+    other.register(by=recruiter)
+    page = recruiter_client.get(f"/registrations/{other.pk}/choose-time/")
+    recruiter_client.post(f"/registrations/{other.pk}/choose-time/", {
+        "document": page.context["form"]["document"].value(),
+        "profile": page.context["form"]["profile"].value()})
+    url = link_in(Message.objects.get(purpose="choose_time"))
+    assert "Your interview is booked" in client.post(url, {"interview": freed.pk}).content.decode()
+    freed.refresh_from_db()
+    assert freed.candidate.first_name == "Noor"
+    cancelled_after_taking.refresh_from_db()
+    assert cancelled_after_taking.status == "cancelled"
+    assert cancelled_after_taking.candidate.first_name == "Jeroen"  # his history keeps it
+
+
+def test_a_time_is_freed_once(recruiter_client, cancelled_after_taking):
+    recruiter_client.post(f"/interviews/{cancelled_after_taking.pk}/reoffer/")
+    again = recruiter_client.post(f"/interviews/{cancelled_after_taking.pk}/reoffer/",
+                                  follow=True)
+    assert "cannot be freed" in again.content.decode()
+    assert Interview.objects.filter(candidate__isnull=True).count() == 1
+
+
+def test_a_planned_interview_cannot_be_freed(recruiter_client, draft_vacancy):
+    plan_series(recruiter_client, draft_vacancy, count=1)
+    slot = Interview.objects.get()
+    recruiter_client.post(f"/interviews/{slot.pk}/reoffer/")
+    assert Interview.objects.count() == 1
