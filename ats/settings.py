@@ -3,6 +3,7 @@
 Everything that differs between machines comes from the environment (see README, "Configuration").
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -110,7 +111,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)  # proxies in front (X-Forwarded-For)
+# The address is the client's as the proxies in front report it (ats/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "ats.client_ip.client_ip"
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of proxies in front, 0 or more.")
+if "AXES_PROXY_COUNT" in os.environ:  # read by no code since django-ipware was never installed
+    raise ImproperlyConfigured("AXES_PROXY_COUNT is now TRUSTED_PROXY_COUNT; rename it.")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

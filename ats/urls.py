@@ -1,5 +1,7 @@
 """The one place that knows every app's URLs."""
 
+from collections.abc import Callable
+
 import anymail.urls
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -10,14 +12,15 @@ from django.views.i18n import set_language
 
 from ats.access import recruiter_not_required
 from ats.views import health
+from interviews.tracking import refused_unless_configured
 
 admin.site.site_header = _("ATS administration")
 admin.site.site_title = _("ATS administration")
 admin.site.index_title = _("Configuration")
 
-def public(patterns: list) -> list:
+def public(patterns: list, guard: Callable = lambda view: view) -> list:
     """URL patterns that need no login (they authenticate the caller themselves)."""
-    return [URLPattern(p.pattern, login_not_required(p.callback), p.default_args, p.name)
+    return [URLPattern(p.pattern, login_not_required(guard(p.callback)), p.default_args, p.name)
             for p in patterns]
 
 
@@ -43,8 +46,8 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz/", health, name="health"),
     path("admin/", admin.site.urls),
-    # Email providers post delivery events here; anymail checks ANYMAIL_WEBHOOK_SECRET.
-    path("anymail/", include(public(anymail.urls.urlpatterns))),
+    # Email providers post delivery events here; refused unless ANYMAIL_WEBHOOK_SECRET is set.
+    path("anymail/", include(public(anymail.urls.urlpatterns, refused_unless_configured))),
     path("", include("interviews.urls")),
     path("", include("candidates.urls")),
     path("", include("vacancies.urls")),

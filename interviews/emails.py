@@ -13,8 +13,6 @@ from html import escape
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
-import css_inline
-import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -23,6 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from .email_html import email_page, sanitise
 from .links import portal_link, reply_link
 from .models import Audience, HtmlProfile, Interview, Message
 
@@ -174,15 +173,14 @@ def render_email(*, subject: str, body: str, profile: HtmlProfile,
                  values: dict[str, str]) -> Rendered:
     # A subject is one line: a newline typed or merged in can never start another header.
     subject = " ".join(substitute(subject, values, html=False).split())
-    content = nh3.clean(substitute(body, values, html=True))
+    content = sanitise(substitute(body, values, html=True))
     logo = (f'<img src="{escape(profile.logo_url)}" alt="" height="40">'
             if profile.logo_url else "")
     slots = {"logo": logo, "subject": escape(subject), "content": content}
     # One pass, so text inside a filled slot is never taken for another slot.
     page = _SLOT.sub(lambda match: slots[match.group(1)], profile.layout)
-    if profile.css:
-        page = page.replace("</head>", f"<style>{profile.css}</style></head>", 1)
-    return Rendered(subject=subject, text=html_to_text(content), html=css_inline.inline(page))
+    return Rendered(subject=subject, text=html_to_text(content),
+                    html=email_page(page, css=profile.css, title=subject))
 
 
 class _TextWriter(HTMLParser):

@@ -87,7 +87,7 @@ class StandardDocument(models.Model):
 
 
 class HtmlProfile(models.Model):
-    """A branded layout around a document: trusted HTML written by an admin."""
+    """A branded layout around a document, written by an admin (sanitised when rendered)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     layout = models.TextField(

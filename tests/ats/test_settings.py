@@ -91,7 +91,8 @@ def test_anymail_keys_come_from_the_environment(monkeypatch):
 
 
 SET_BY_TESTS = {"DEBUG", "SECRET_KEY", "EMAIL_URL", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT",
-                "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+                "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE",
+                "ANYMAIL_WEBHOOK_SECRET"}
 
 
 def _manage(*args: str, **environ: str) -> subprocess.CompletedProcess:
@@ -112,6 +113,18 @@ def test_production_settings_pass_the_deploy_check():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_about_an_email_provider_without_a_webhook_secret():
+    esp = {**PRODUCTION, "EMAIL_URL": "anymail://postmark"}
+    assert "ats.W001" in _manage("check", "--deploy", **esp).stderr
+    result = _manage("check", "--deploy", **esp, ANYMAIL_WEBHOOK_SECRET="tracker:s3cret")
+    assert "ats.W001" not in result.stderr + result.stdout
+
+
+def test_the_old_proxy_count_setting_stops_the_start_instead_of_being_ignored():
+    result = _manage("check", **PRODUCTION, AXES_PROXY_COUNT="1")
+    assert result.returncode != 0 and "TRUSTED_PROXY_COUNT" in result.stderr
 
 
 def test_without_debug_a_secret_key_is_required():

@@ -5,11 +5,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from interviews.links import reply_link
 from interviews.models import Interview, Message
+from tests.parsed_html import form_values
 
 
 def path(url: str) -> str:
@@ -145,3 +147,21 @@ def test_the_owner_receives_the_decline_by_email(client, planned, smtp_server, r
     assert notice["To"].addresses[0].addr_spec == recruiter.email
     assert "Jeroen van Dijk cannot make the interview" in notice["Subject"]
     assert f"/interviews/{planned.pk}/" in notice.get_body(("plain",)).get_content()
+
+
+@pytest.mark.usefixtures("migrated_db")
+def test_no_reminder_for_an_interview_cancelled_in_the_admin(
+    recruiter_client, admin_client, registration, smtp_server, run_worker
+):
+    interview = plan_in(recruiter_client, registration, hours=48)
+    url = reverse("admin:interviews_interview_change", args=[interview.pk])
+    data = form_values(admin_client.get(url).content.decode(), "interview_form")
+    assert data["status"] == ["planned"]
+    data["status"] = ["cancelled"]
+    assert admin_client.post(url, {**data, "_save": "Save"}).status_code == 302
+    interview.refresh_from_db()
+    assert interview.status == Interview.Status.CANCELLED
+    make_due()
+    run_worker()
+    assert reminders(smtp_server) == []
+    assert not Message.objects.filter(purpose="reminder").exists()
