@@ -7,15 +7,22 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from .versioning import StaleEdit
+
 
 def form_page(
     request: HttpRequest, form: ModelForm, *, title: str, cancel_url: str
 ) -> HttpResponse:
-    """Save a valid POSTed model form and go to the object's page; else show the form again."""
+    """Save a valid POSTed model form and go to the object's page; else show the form again
+    (also when someone else saved the object since the form was opened)."""
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, _("“%s” has been saved.") % saved)
-        return redirect(saved)
+        try:
+            saved = form.save()
+        except StaleEdit as stale:  # they saved between the form's check and this save
+            form.refuse_stale(stale.current)
+        else:
+            messages.success(request, _("“%s” has been saved.") % saved)
+            return redirect(saved)
     return render(
         request, "form_page.html", {"form": form, "title": title, "cancel_url": cancel_url}
     )

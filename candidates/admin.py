@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from ats.admin import VersionedAdmin
+
 from .models import Candidate, Registration, StageChange, WorkflowStage
 
 
@@ -26,7 +28,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(VersionedAdmin):
     list_display = ["last_name", "first_name", "email", "city", "language", "wants_vcalendar",
                     "created_at"]
     list_filter = ["language", "wants_vcalendar", "created_at"]

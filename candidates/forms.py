@@ -7,18 +7,20 @@ from django.utils.translation import gettext_lazy as _
 
 from ats.dates import local_midnight
 from ats.forms import CrispyMixin, QuickSelect
+from ats.versioning import VersionedModelForm
 from vacancies.forms import RecruiterChoiceField, recruiter_users
 from vacancies.models import Vacancy
 
 from .models import Candidate, Registration, WorkflowStage
 
 
-class CandidateForm(CrispyMixin, forms.ModelForm):
+class CandidateForm(CrispyMixin, VersionedModelForm):
     layout = (
         Row(Column("first_name"), Column("last_name")),
         Row(Column("email"), Column("phone")),
         Row(Column("city"), Column("language"), Column("time_zone")),
         "wants_vcalendar",
+        "version",
     )
 
     class Meta:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ats.languages import Language
 from ats.timezones import time_zone_choices
+from ats.versioning import VersionedModel
 from vacancies.models import Vacancy
 
 
@@ -59,7 +60,7 @@ class WorkflowStage(models.Model):
         )
 
 
-class Candidate(models.Model):
+class Candidate(VersionedModel):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=150)
     email = models.EmailField(_("email"))

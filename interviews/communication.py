@@ -69,26 +69,41 @@ def was_communicated(interview: Interview) -> bool:
     return interview.messages.communicated().exists()
 
 
+# The calendar part each purpose carries; purposes not named here carry none.
+CALENDAR_METHODS = {
+    Purpose.INVITATION: "REQUEST",
+    Purpose.CHANGE: "REQUEST",
+    Purpose.REMINDER: "REQUEST",
+    Purpose.CANCELLATION: "CANCEL",
+}
+
+
+def calendar_method(purpose: str) -> str | None:
+    """The iTIP method of the invitation that an email of this purpose carries, or None."""
+    return CALENDAR_METHODS.get(purpose)
+
+
 @dataclass(frozen=True)
 class Draft:
-    """What one recipient gets: the rendered email and, when they want one, the invitation."""
+    """What one recipient gets: the rendered email and, when they want one and the purpose
+    has one, the calendar part."""
 
     recipient: Recipient
     subject: str
     text: str
     html: str
     ics: str
+    calendar_method: str | None = None  # the METHOD of `ics`
 
 
 def draft(interview: Interview, recipient: Recipient, *, subject: str, body: str,
           profile: HtmlProfile, purpose: str) -> Draft:
     values = merge_values(interview, recipient)
     rendered = render_email(subject=subject, body=body, profile=profile, values=values)
-    ics = ""
-    if recipient.wants_vcalendar:
-        ics = build_invitation(interview, recipient, cancel=purpose == Purpose.CANCELLATION,
-                               summary=calendar_summary(values, recipient))
-    return Draft(recipient, rendered.subject, rendered.text, rendered.html, ics)
+    method = calendar_method(purpose) if recipient.wants_vcalendar else None
+    ics = build_invitation(interview, recipient, cancel=method == "CANCEL",
+                           summary=calendar_summary(values, recipient)) if method else ""
+    return Draft(recipient, rendered.subject, rendered.text, rendered.html, ics, method)
 
 
 def calendar_summary(values: dict[str, str], recipient: Recipient) -> str:

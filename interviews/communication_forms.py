@@ -70,6 +70,19 @@ class CommunicationForm(forms.Form):
         """Subject and body of every document offered, for the page's document switcher."""
         return {str(d.pk): {"subject": d.subject, "body": d.body} for d in self.documents}
 
+    def proposals_json(self) -> dict[str, dict[str, int]]:
+        """The document proposed to each group for each purpose, for the page's purpose
+        switcher: {group key: {purpose: document id}}."""
+        return {group.key: {purpose: document.pk for purpose in Purpose.values
+                            if (document := best_document(group, purpose, self.documents))}
+                for group in self.groups}
+
+    def documents_for_another_purpose(self) -> list[StandardDocument]:
+        """The chosen documents written for another purpose than the chosen one."""
+        purpose = self.cleaned_data["purpose"]
+        return [document for _group, document, _subject, _body in self.choices()
+                if document.purpose != purpose]
+
     def draft_input(self, group: Group) -> tuple[str, str, HtmlProfile] | None:
         """Subject, body and profile to preview for a group: as typed, else as proposed."""
         if self.is_bound:

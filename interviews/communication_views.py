@@ -7,13 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.csp import CSP
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from .communication import (
     AlreadySent,
+    calendar_method,
     communicate,
     default_purpose,
     draft,
@@ -25,6 +26,13 @@ from .emails import FOR_ATTENDEES_ONLY, MERGE_FIELDS
 from .models import Audience, Interview, Message, Purpose, StandardDocument
 
 AUDIENCES = {"candidate": Audience.CANDIDATE, "manager": Audience.MANAGER}
+CALENDAR_PARTS = {"REQUEST": gettext_lazy("invitation (METHOD:REQUEST)"),
+                  "CANCEL": gettext_lazy("cancellation (METHOD:CANCEL)")}
+
+
+def calendar_part(method: str | None) -> str:
+    """What the calendar part of an email is, in the recruiter's words."""
+    return str(CALENDAR_PARTS.get(method, gettext_lazy("none")))
 
 
 def _setup(request: HttpRequest, pk: int, audience: str):
@@ -64,6 +72,7 @@ def communicate_view(request: HttpRequest, pk: int, audience: str) -> HttpRespon
                 "The email to %(names)s is in the outbox.",
                 "The emails to %(names)s are in the outbox.", len(sent),
             ) % {"names": ", ".join(m.recipient_name for m in sent)})
+            _warn_of_other_purposes(request, form)
         return redirect(interview_url)
     return render(request, "interviews/communicate.html", {
         "interview": interview,
@@ -75,6 +84,20 @@ def communicate_view(request: HttpRequest, pk: int, audience: str) -> HttpRespon
         "merge_fields": [(name, description) for name, description in MERGE_FIELDS.items()
                          if audience != "candidate" or name not in FOR_ATTENDEES_ONLY],
     })
+
+
+def _warn_of_other_purposes(request: HttpRequest, form: CommunicationForm) -> None:
+    """A document chosen for another purpose went out with the chosen purpose's calendar
+    part: say so, in case the recruiter meant the other purpose."""
+    purpose = form.cleaned_data["purpose"]
+    for document in form.documents_for_another_purpose():
+        messages.warning(request, " ".join([
+            _("“%(document)s” is a document for “%(its)s”, but it was sent for “%(purpose)s”.")
+            % {"document": document.name, "its": document.get_purpose_display(),
+               "purpose": Purpose(purpose).label},
+            _("The purpose decides the calendar part: %(calendar)s.") % {
+                "calendar": calendar_part(calendar_method(purpose))},
+        ]))
 
 
 def _with_chosen_documents(request: HttpRequest, groups) -> CommunicationForm:
@@ -121,9 +144,8 @@ def communicate_preview(request: HttpRequest, pk: int, audience: str) -> HttpRes
         f"<div><b>{escape(_('To'))}:</b> {escape(group.recipients[0].name)} "
         f"&lt;{escape(group.recipients[0].email)}&gt;</div>"
         f"<div><b>{escape(_('Subject'))}:</b> {escape(mail.subject)}</div>"
-        + (f"<div><b>{escape(_('Calendar invitation'))}:</b> invitation.ics</div>"
-           if mail.ics else "")
-        + "</div>"
+        f"<div><b>{escape(_('Calendar'))}:</b> {escape(calendar_part(mail.calendar_method))}"
+        "</div></div>"
     )
     return HttpResponse(_insert_after_body(mail.html, header))
 

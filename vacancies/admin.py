@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from ats.admin import VersionedAdmin
+
 from .models import ContactPerson, Vacancy
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(VersionedAdmin):
     list_display = ["name", "email", "job_title", "department", "language", "wants_vcalendar",
                     "user"]
     list_filter = ["language", "wants_vcalendar", "department"]
@@ -14,7 +16,7 @@ class ContactPersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vacancy)
-class VacancyAdmin(admin.ModelAdmin):
+class VacancyAdmin(VersionedAdmin):
     list_display = ["title", "reference", "status", "hiring_manager", "recruiter", "city",
                     "created_at"]
     list_filter = ["status", "recruiter", "department"]

@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from ats.access import RECRUITERS_GROUP
 from ats.forms import CrispyMixin, QuickSelect
+from ats.versioning import VersionedModelForm
 
 from .models import ContactPerson, Vacancy
 
@@ -25,12 +26,13 @@ class RecruiterChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
-class VacancyForm(CrispyMixin, forms.ModelForm):
+class VacancyForm(CrispyMixin, VersionedModelForm):
     layout = (
         Row(Column("title", css_class="col-md-8"), Column("reference", css_class="col-md-4")),
         Row(Column("department"), Column("city"), Column("hours_per_week")),
         Row(Column("status"), Column("hiring_manager"), Column("recruiter")),
         "description",
+        "version",
     )
 
     class Meta:
@@ -46,12 +48,13 @@ class VacancyForm(CrispyMixin, forms.ModelForm):
         self.fields["recruiter"].queryset = recruiter_users()
 
 
-class ContactPersonForm(CrispyMixin, forms.ModelForm):
+class ContactPersonForm(CrispyMixin, VersionedModelForm):
     layout = (
         Row(Column("name"), Column("job_title")),
         Row(Column("email"), Column("phone")),
         Row(Column("department"), Column("language"), Column("time_zone")),
         "wants_vcalendar",
+        "version",
     )
 
     class Meta:

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from ats.languages import Language
 from ats.timezones import time_zone_choices
+from ats.versioning import VersionedModel
 
 
-class ContactPerson(models.Model):
+class ContactPerson(VersionedModel):
     """A client-side person: a vacancy's hiring manager or a selection committee member."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -65,7 +66,7 @@ class VacancyQuerySet(models.QuerySet):
                 for pk, title, reference in self.values_list("pk", "title", "reference")]
 
 
-class Vacancy(models.Model):
+class Vacancy(VersionedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from ats.versioning import StaleEdit, VersionedModel
+
 from .configuration import InterviewGuideline, InterviewLocation, InterviewReason
 
 
@@ -69,7 +71,7 @@ class InterviewQuerySet(models.QuerySet):
         return self.select_related("candidate", "vacancy", "reason", "location", "contact_person")
 
 
-class Interview(models.Model):
+class Interview(VersionedModel):
     """An interview: a step in a candidate's history."""
 
     class Kind(models.TextChoices):
@@ -138,7 +140,6 @@ class Interview(models.Model):
         _("calendar UID"), max_length=100, unique=True, default=new_calendar_uid, editable=False
     )
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
-    version = models.PositiveIntegerField(default=0, editable=False)
     link_version = models.PositiveIntegerField(
         default=0, editable=False,
         help_text="Raised to revoke every portal link issued so far (re-issuing).")
@@ -199,18 +200,14 @@ class Interview(models.Model):
         """Save a form's changes unless someone else saved in between (optimistic locking)."""
         changes = []
         if self.pk:
-            current = (Interview.objects.select_for_update().filter(pk=self.pk)
-                       .values("version", "start", "duration", "location_text").first())
-            if current is None or current["version"] != expected_version:
-                raise StaleInterview
-            before = Interview(start=current["start"], duration=current["duration"],
-                               location_text=current["location_text"])
+            self.claim_version(expected_version)
+            before = Interview(**Interview.objects.filter(pk=self.pk).values(
+                "start", "duration", "location_text").get())
             changes = [(field, old, new) for field, old, new in (
                 ("time", before.when_text, self.when_text),
                 ("place", before.location_text, self.location_text)) if old != new]
             if changes:
                 self.sequence += 1  # calendars replace an entry only for a higher SEQUENCE
-            self.version = current["version"] + 1
         self.save()
         if save_m2m:
             save_m2m()
@@ -270,8 +267,7 @@ class Interview(models.Model):
                                    new_value=reply, changed_at=now)
 
 
-class StaleInterview(Exception):
-    """Someone else saved the interview after this edit began."""
+StaleInterview = StaleEdit  # someone else saved the interview after this edit began
 
 
 class InterviewChange(models.Model):

@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from interviews.models import Message
+from interviews.models import Message, StandardDocument
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,3 +31,36 @@ def test_plan_preview_and_send_to_the_candidate(logged_in, live_server, plan_int
         re.compile("Uitnodiging gesprek.*Queued", re.S))
     assert Message.objects.count() == 1
     assert console_errors == []  # no CSP violation, no failing request
+
+
+def test_the_purpose_replaces_untouched_text_and_asks_before_replacing_edited_text(
+    logged_in, live_server, registration, make_interview, console_errors
+):
+    interview = make_interview(registration=registration, kind="recruiter")
+    invitation = StandardDocument.objects.get(name="Uitnodiging gesprek")
+    cancellation = StandardDocument.objects.get(name="Gesprek geannuleerd")
+    page = logged_in
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/communicate/candidate/")
+    preview = page.frame_locator("iframe[name=preview]")
+    expect(preview.get_by_text("invitation (METHOD:REQUEST)")).to_be_visible()
+
+    page.get_by_label("Purpose").select_option("cancellation")  # untouched: replaced at once
+    expect(page.get_by_label("Standard document")).to_have_value(str(cancellation.pk))
+    expect(page.get_by_label("Subject")).to_have_value(cancellation.subject)
+    expect(preview.get_by_text("cancellation (METHOD:CANCEL)")).to_be_visible()
+
+    page.get_by_label("Body").fill("<p>Mijn eigen tekst</p>")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_label("Purpose").select_option("invitation")
+    expect(page.get_by_label("Body")).to_have_value("<p>Mijn eigen tekst</p>")  # kept
+    assert asked == ["Replace the text you edited with the standard document? "
+                     "Your changes will be lost."]
+    expect(preview.get_by_text("invitation (METHOD:REQUEST)")).to_be_visible()
+
+    page.get_by_label("Purpose").select_option("cancellation")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_label("Purpose").select_option("invitation")
+    expect(page.get_by_label("Body")).to_have_value(invitation.body)  # replaced, as agreed
+    expect(page.get_by_label("Standard document")).to_have_value(str(invitation.pk))
+    assert console_errors == []

@@ -57,6 +57,7 @@ def test_it_edits_a_candidate(recruiter_client, candidate):
     recruiter_client.post(f"/candidates/{candidate.pk}/edit/", {
         "first_name": "Jeroen", "last_name": "van Dijk", "email": "jeroen@example.org",
         "city": "Zeist", "language": "en", "time_zone": "Europe/Amsterdam",
+        "version": candidate.version,
     })
     candidate.refresh_from_db()
     assert (candidate.city, candidate.language) == ("Zeist", "en")

@@ -46,7 +46,7 @@ def test_it_creates_and_edits_a_contact_person(recruiter_client):
     assert contact.wants_vcalendar
     recruiter_client.post(f"/contacts/{contact.pk}/edit/", {
         "name": "Pieter Smit", "email": "pieter@example.com", "language": "en",
-        "time_zone": "Europe/London",
+        "time_zone": "Europe/London", "version": contact.version,
     })
     contact.refresh_from_db()
     assert (contact.language, contact.wants_vcalendar) == ("en", False)
