@@ -58,8 +58,10 @@ def test_the_purpose_replaces_untouched_text_and_asks_before_replacing_edited_te
                      "Your changes will be lost."]
     expect(preview.get_by_text("invitation (METHOD:REQUEST)")).to_be_visible()
 
+    # Back to "cancellation": the text still comes from the edit, so nothing is proposed yet.
     page.get_by_label("Purpose").select_option("cancellation")
-    page.once("dialog", lambda dialog: dialog.accept())
+    expect(page.get_by_label("Body")).to_have_value("<p>Mijn eigen tekst</p>")
+    page.on("dialog", lambda dialog: dialog.accept())  # from now on the recruiter agrees
     page.get_by_label("Purpose").select_option("invitation")
     expect(page.get_by_label("Body")).to_have_value(invitation.body)  # replaced, as agreed
     expect(page.get_by_label("Standard document")).to_have_value(str(invitation.pk))
