@@ -15,7 +15,7 @@ def give_each_message_its_message_id(apps, schema_editor) -> None:
     one; a message left "sending" by a worker that died is shown as failed, with its Retry."""
     Message = apps.get_model("interviews", "Message")
     used = set()
-    messages = list(Message.objects.only("pk", "provider_message_id", "status"))
+    messages = list(Message.objects.only("pk", "provider_message_id", "status").order_by("pk"))
     for message in messages:
         kept = message.provider_message_id
         if not OUR_MESSAGE_ID.fullmatch(kept) or kept in used:
