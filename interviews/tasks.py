@@ -188,7 +188,7 @@ _REASONS = [
     (SMTPSenderRefused, Message.ErrorReason.SENDER),
     (SMTPAuthenticationError, Message.ErrorReason.AUTHENTICATION),
     (SMTPDataError, Message.ErrorReason.REJECTED),
-    (ssl.SSLError | ssl.CertificateError, Message.ErrorReason.TLS),
+    (ssl.SSLError, Message.ErrorReason.TLS),
     (ConnectionRefusedError, Message.ErrorReason.REFUSED),
     (TimeoutError, Message.ErrorReason.TIMEOUT),
     (socket.gaierror, Message.ErrorReason.UNKNOWN_HOST),

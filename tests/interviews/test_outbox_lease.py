@@ -5,8 +5,10 @@ import signal
 import threading
 import time
 from collections import defaultdict
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from interviews import tasks
 from interviews.models import Message
@@ -77,3 +79,20 @@ def test_a_message_queued_twice_is_delivered_once_by_one_worker(
     assert len(smtp_server.messages) == 1
     message.refresh_from_db()
     assert (message.status, message.attempts) == (Message.Status.SENT, 1)
+
+
+def test_a_message_whose_workers_keep_dying_fails_after_the_last_attempt_with_a_retry(
+    recruiter_client, registration, smtp_server, run_worker
+):
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    message = Message.objects.get()
+    # Four workers took it, and each died: the last lease is over.
+    Message.objects.filter(pk=message.pk).update(
+        status=Message.Status.SENDING, attempts=Message.max_attempts(),
+        lease_expires_at=timezone.now() - timedelta(seconds=1))
+    run_worker()
+    assert smtp_server.messages == []
+    page = recruiter_client.get(interview.get_absolute_url()).content.decode()
+    assert "Not sent: the delivery was interrupted (the worker stopped)." in page
+    assert f'action="/messages/{message.pk}/retry/"' in page
