@@ -159,6 +159,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Recruitment <recruitment@exa
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker has a message this long for one delivery attempt (a little longer than the SMTP
+# time-out); if it dies meanwhile, another worker takes the message up once the time is over.
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 120)
 
 # Links in emails (manager portal, candidates' replies and self-scheduling) point here.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

@@ -161,7 +161,8 @@ class MessageAdmin(admin.ModelAdmin):
     list_display = ["created_at", "recipient_email", "subject", "audience", "purpose", "status",
                     "attempts", "sent_at"]
     list_filter = ["status", "audience", "purpose"]
-    search_fields = ["recipient_email", "recipient_name", "subject", "provider_message_id"]
+    search_fields = ["recipient_email", "recipient_name", "subject", "message_id",
+                     "provider_message_id"]
     list_select_related = ["interview"]
     date_hierarchy = "created_at"
     readonly_fields = [field.name for field in Message._meta.fields]

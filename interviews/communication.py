@@ -1,7 +1,6 @@
 """Communicate an interview: who gets what, rendered by the one builder, stored in the outbox."""
 
 from dataclasses import dataclass
-from email.utils import make_msgid
 
 from django.db import IntegrityError, transaction
 from django.utils import translation
@@ -134,7 +133,6 @@ def communicate(*, interview: Interview, purpose: str, profile: HtmlProfile,
                         document=document, document_name=document.name, subject=mail.subject,
                         text=mail.text, html=mail.html, ics=mail.ics,
                         sequence=interview.sequence, send_token=send_token, sent_by=by,
-                        provider_message_id=make_msgid(domain="ats.invalid"),
                     )
                     enqueue_delivery(message)
                     messages.append(message)
@@ -144,16 +142,12 @@ def communicate(*, interview: Interview, purpose: str, profile: HtmlProfile,
 
 
 def retry(message: Message) -> bool:
-    """Queue a failed (or stuck) message again, from its first attempt."""
-    if not message.is_retryable:
-        return False
+    """Queue a failed message again, from its first attempt."""
     with transaction.atomic():
-        requeued = Message.objects.filter(
-            pk=message.pk, status__in=[Message.Status.FAILED, Message.Status.SENDING]
-        ).update(status=Message.Status.QUEUED, attempts=0)
+        requeued = message.requeue()
         if requeued:
             enqueue_delivery(message)
-    return bool(requeued)
+    return requeued
 
 
 def best_document(group: Group, purpose: str, documents=None) -> StandardDocument | None:

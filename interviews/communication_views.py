@@ -160,9 +160,10 @@ def _insert_after_body(html: str, header: str) -> str:
 
 @require_POST
 def message_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    message = get_object_or_404(Message.objects.select_related("interview"), pk=pk)
+    message = get_object_or_404(Message.objects.select_related("interview", "registration"),
+                                pk=pk)
     if retry(message):
         messages.success(request, _("The email to %s is queued again.") % message.recipient_name)
     else:
         messages.info(request, _("This email does not need another try."))
-    return redirect(message.interview.get_absolute_url())
+    return redirect(message)  # its interview, or the registration of a "choose a time" email

@@ -8,7 +8,8 @@ fixed set of {{ fields }} — no template language — so a document cannot run 
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from email.utils import make_msgid, parseaddr
+from email.headerregistry import Address
+from email.utils import parseaddr
 from html import escape
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
@@ -288,13 +289,26 @@ def _invitation_as_attachment() -> bool:
     return backend.startswith("anymail.")
 
 
+def email_address(name: str, email: str) -> str:
+    """A header address for any display name: quoted (or encoded) as a period, comma, colon,
+    quote, @ or a non-ASCII letter requires; the one place that writes a name with an address."""
+    return str(Address(display_name=name, addr_spec=email))
+
+
+def sender_address() -> str:
+    """DEFAULT_FROM_EMAIL as an operator may write it (`Werving B.V. <werving@example.com>`)."""
+    name, email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return email_address(name, email)
+
+
 def build_email(message: Message) -> EmailMultiAlternatives:
     """The email for one stored Message: text, HTML, and the invitation when it has one."""
     email = InterviewEmail(
         subject=message.subject,
         body=message.text,
-        to=[f"{message.recipient_name} <{message.recipient_email}>"],
-        headers={"Message-ID": message.provider_message_id or make_msgid(domain="ats")},
+        from_email=sender_address(),
+        to=[email_address(message.recipient_name, message.recipient_email)],
+        headers={"Message-ID": message.message_id},  # the same on every attempt
     )
     email.attach_alternative(message.html, "text/html")
     if message.ics:

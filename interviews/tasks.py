@@ -1,12 +1,22 @@
 """Delivery of stored Messages by the task worker (`manage.py db_worker`), never in a request."""
 
 import logging
+import socket
+import ssl
 import threading
 import time
 from contextlib import suppress
-from datetime import timedelta
-from smtplib import SMTPServerDisconnected
+from datetime import datetime, timedelta
+from smtplib import (
+    SMTPAuthenticationError,
+    SMTPDataError,
+    SMTPNotSupportedError,
+    SMTPRecipientsRefused,
+    SMTPSenderRefused,
+    SMTPServerDisconnected,
+)
 
+from anymail.exceptions import AnymailInvalidAddress, AnymailRecipientsRefused
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.core.mail.backends.base import BaseEmailBackend
@@ -21,8 +31,6 @@ from .models import AlreadySent, Interview, Message, Purpose
 
 logger = logging.getLogger(__name__)
 
-# Seconds to wait before each further attempt; after the last one the message is "failed".
-BACKOFF = [30, 120, 600]
 # Seconds a worker keeps its mailer connection open without a delivery before closing it.
 IDLE_SECONDS = 10
 
@@ -30,21 +38,32 @@ IDLE_SECONDS = 10
 @task()
 def deliver_message(message_id: int) -> str:
     message = Message(pk=message_id)  # claim() loads it, and only when it is due
-    if not message.claim():
-        return "skipped"  # gone, sent already, or another worker has it: never send twice
-    email = build_email(message)
+    if not _claim(message):
+        return "skipped"  # gone, not due, sent already, or another worker has it
     try:
+        email = build_email(message)
         _kept.connection.send(email)
     except Exception as error:  # noqa: BLE001 — any failure of the mailer is a failed attempt
         logger.warning("Delivery of message %s failed: %s", message.pk, error)
         return _after_failure(message, error)
-    status = getattr(email, "anymail_status", None)
+    status = getattr(email, "anymail_status", None)  # an ESP's own id for its tracking events
     Message.objects.filter(pk=message.pk).update(
-        status=Message.Status.SENT, sent_at=timezone.now(), last_error="",
-        provider_message_id=(status.message_id if status and status.message_id
-                             else email.extra_headers["Message-ID"]),
+        status=Message.Status.SENT, sent_at=timezone.now(), last_error="", error_reason="",
+        lease_expires_at=None, provider_message_id=(status and status.message_id) or "",
     )
     return "sent"
+
+
+def _claim(message: Message) -> bool:
+    """Claim the message for one attempt, and have it taken up again should this worker die."""
+    lease = timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+    with transaction.atomic():
+        if not message.claim(lease=lease):
+            return False
+        # Committed with the claim (a database task backend) or before it: a task that
+        # takes the message over once the lease is over, unless it was recorded by then.
+        deliver_message.using(run_after=message.lease_expires_at).enqueue(message.pk)
+    return True
 
 
 class _KeptConnection:
@@ -147,22 +166,51 @@ def _forget_connections(*, setting: str, **kwargs) -> None:
 
 
 def _after_failure(message: Message, error: Exception) -> str:
-    if message.attempts <= len(BACKOFF):
-        Message.objects.filter(pk=message.pk).update(status=Message.Status.QUEUED,
-                                                     last_error=str(error))
-        enqueue_delivery(message, delay=BACKOFF[message.attempts - 1])
+    failure = {"last_error": str(error), "error_reason": explain(error),
+               "lease_expires_at": None}
+    # Only while the claim is still this attempt's: a worker that outlived its lease has lost it.
+    ours = Message.objects.filter(pk=message.pk, status=Message.Status.SENDING,
+                                  attempts=message.attempts)
+    delays = Message.RETRY_DELAYS
+    if message.attempts <= len(delays):
+        next_attempt_at = timezone.now() + timedelta(seconds=delays[message.attempts - 1])
+        if ours.update(status=Message.Status.RETRYING, next_attempt_at=next_attempt_at,
+                       **failure):
+            enqueue_delivery(message, at=next_attempt_at)
         return "retrying"
-    Message.objects.filter(pk=message.pk).update(status=Message.Status.FAILED,
-                                                 last_error=str(error))
+    ours.update(status=Message.Status.FAILED, **failure)
     return "failed"
 
 
-def enqueue_delivery(message: Message, *, delay: int = 0) -> None:
+# The first kind that matches names the reason (Message.ErrorReason) a recruiter reads.
+_REASONS = [
+    (SMTPRecipientsRefused | AnymailRecipientsRefused, Message.ErrorReason.RECIPIENT),
+    (SMTPSenderRefused, Message.ErrorReason.SENDER),
+    (SMTPAuthenticationError, Message.ErrorReason.AUTHENTICATION),
+    (SMTPDataError, Message.ErrorReason.REJECTED),
+    (ssl.SSLError, Message.ErrorReason.TLS),
+    (ConnectionRefusedError, Message.ErrorReason.REFUSED),
+    (TimeoutError, Message.ErrorReason.TIMEOUT),
+    (socket.gaierror, Message.ErrorReason.UNKNOWN_HOST),
+    (SMTPServerDisconnected | ConnectionError, Message.ErrorReason.DISCONNECTED),
+    (AnymailInvalidAddress, Message.ErrorReason.INVALID_ADDRESS),
+]
+
+
+def explain(error: Exception) -> str:
+    """The reason for a failed attempt; empty when only the server's own words tell it."""
+    if isinstance(error, SMTPNotSupportedError) and "STARTTLS" in str(error):
+        return Message.ErrorReason.TLS
+    if isinstance(error, ValueError) and str(error).startswith("Invalid address"):
+        return Message.ErrorReason.INVALID_ADDRESS  # Django refuses it before connecting
+    return next((reason for kinds, reason in _REASONS if isinstance(error, kinds)), "")
+
+
+def enqueue_delivery(message: Message, *, at: datetime | None = None) -> None:
     """Queue the delivery once the transaction that stored the message has committed."""
-    run_after = timezone.now() + timedelta(seconds=delay) if delay else None
 
     def enqueue() -> None:
-        deliver_message.using(run_after=run_after).enqueue(message.pk)
+        deliver_message.using(run_after=at).enqueue(message.pk)
 
     transaction.on_commit(enqueue)
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0009_report_index'),
+        ('interviews', '0010_message_lease'),
     ]
 
     operations = [

@@ -3,7 +3,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from ats.navigation import back_param
-from interviews.models import Interview, InterviewChange, Message
+from interviews.models import Interview, InterviewChange, Message, Purpose
 
 register = template.Library()
 
@@ -46,8 +46,11 @@ def interview_steps(context, *, candidate=None, registration=None) -> dict:
     hidden = not show_all and len(past) > RECENT_PAST
     invitations = (registration.scheduling_invitations.select_related("interview")
                    if registration is not None else [])
+    link_emails = (registration.messages.filter(purpose=Purpose.CHOOSE_TIME)
+                   .order_by("created_at", "pk") if registration is not None else [])
     return {
         "invitations": invitations,
+        "link_emails": link_emails,
         "steps": upcoming + past[:RECENT_PAST] if hidden else upcoming + past,
         "more_steps": hidden,
         "now": now,

@@ -3,11 +3,18 @@
 import asyncio
 import email
 import email.policy
+import os
 import socket
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing, contextmanager
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 
 
 class Inbox:
@@ -100,3 +107,48 @@ def refuse(smtp_server, monkeypatch):
 
     monkeypatch.setattr(smtp_server, "handle_RCPT", handle_RCPT, raising=False)
     return refused.add
+
+
+@pytest.fixture
+def worker_database(tmp_path):
+    """The database as `manage.py db_worker` processes see it, as a context manager giving its
+    URL: the test database itself on PostgreSQL; on SQLite (in memory here) a file copy of it,
+    copied back into the test database once the workers are done."""
+    @contextmanager
+    def shared():
+        db = connection.settings_dict
+        if connection.vendor == "postgresql":
+            yield (f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT'] or 5432}"
+                   f"/{db['NAME']}")
+            return
+        connection.ensure_connection()
+        path = tmp_path / "workers.sqlite3"
+        with closing(sqlite3.connect(path)) as copy:
+            connection.connection.backup(copy)
+        yield f"sqlite:///{path}"
+        with closing(sqlite3.connect(path)) as copy:
+            copy.backup(connection.connection)
+    return shared
+
+
+@pytest.fixture
+def start_worker(smtp_port):
+    """Start `manage.py db_worker` as its own process (the way production runs it), delivering
+    to the test SMTP server; the processes still running at the end are killed."""
+    started = []
+
+    def start(database_url: str, *, batch: bool = True, **environment) -> subprocess.Popen:
+        env = {**os.environ, "DEBUG": "1", "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+               "DATABASE_URL": database_url, **environment}
+        worker = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay",
+             *(["--batch"] if batch else [])],
+            cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()

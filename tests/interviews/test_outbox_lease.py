@@ -1,0 +1,98 @@
+"""A worker that dies mid-delivery loses nothing: its claim is a lease another worker takes over."""
+
+import asyncio
+import signal
+import threading
+import time
+from collections import defaultdict
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from interviews import tasks
+from interviews.models import Message
+
+from .test_delivery import plan, queue_copies, send
+
+pytestmark = pytest.mark.usefixtures("migrated_db")
+
+LEASE_SECONDS = 2
+
+
+@pytest.fixture
+def slow_server(smtp_server):
+    """An SMTP server that takes its time over each message, and holds on to the fourth: it
+    has the message, but has not said so yet when the worker sending it is killed."""
+    receive = smtp_server.handle_DATA
+    smtp_server.holding, smtp_server.release = threading.Event(), threading.Event()
+    count = 0
+
+    async def receive_slowly(server, session, envelope) -> str:
+        nonlocal count
+        await asyncio.sleep(0.05)
+        count += 1
+        answer = await receive(server, session, envelope)
+        if count == 4:
+            smtp_server.holding.set()
+            await asyncio.to_thread(smtp_server.release.wait, 60)
+        return answer
+
+    smtp_server.handle_DATA = receive_slowly
+    return smtp_server
+
+
+def test_a_worker_killed_mid_batch_leaves_no_message_behind(
+    recruiter_client, registration, slow_server, worker_database, start_worker
+):
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    queue_copies(Message.objects.get(), [f"candidate{n}@example.org" for n in range(9)])
+    with worker_database() as url:
+        first = start_worker(url, OUTBOX_LEASE_SECONDS=str(LEASE_SECONDS))
+        assert slow_server.holding.wait(timeout=60), "the worker never reached the 4th message"
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        killed_at = time.monotonic()
+        slow_server.release.set()
+        # Nobody presses Retry: the next worker takes the message over once the lease is out.
+        time.sleep(max(0.0, killed_at + LEASE_SECONDS + 0.5 - time.monotonic()))
+        second = start_worker(url, OUTBOX_LEASE_SECONDS=str(LEASE_SECONDS))
+        assert second.wait(timeout=120) == 0
+    assert set(Message.objects.values_list("status", flat=True)) == {Message.Status.SENT}
+    copies = defaultdict(set)
+    for received in slow_server.messages:
+        copies[received["To"].addresses[0].addr_spec].add(received["Message-ID"])
+    stored = dict(Message.objects.values_list("recipient_email", "message_id"))
+    assert {address: {message_id} for address, message_id in stored.items()} == copies
+    assert len(slow_server.messages) == 11  # the held one arrived twice, as one message
+
+
+def test_a_message_queued_twice_is_delivered_once_by_one_worker(
+    recruiter_client, registration, smtp_server, run_worker
+):
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    message = Message.objects.get()
+    tasks.deliver_message.enqueue(message.pk)  # as after a double click on Retry
+    run_worker()
+    assert len(smtp_server.messages) == 1
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (Message.Status.SENT, 1)
+
+
+def test_a_message_whose_workers_keep_dying_fails_after_the_last_attempt_with_a_retry(
+    recruiter_client, registration, smtp_server, run_worker
+):
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    message = Message.objects.get()
+    # Four workers took it, and each died: the last lease is over.
+    Message.objects.filter(pk=message.pk).update(
+        status=Message.Status.SENDING, attempts=Message.max_attempts(),
+        lease_expires_at=timezone.now() - timedelta(seconds=1))
+    run_worker()
+    assert smtp_server.messages == []
+    page = recruiter_client.get(interview.get_absolute_url()).content.decode()
+    assert "Not sent: the delivery was interrupted (the worker stopped)." in page
+    assert f'action="/messages/{message.pk}/retry/"' in page
