@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from ats.params import whole_number
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 _MISSING = object()
@@ -62,9 +64,11 @@ def database_from_url(url: str, base_dir: Path) -> dict:
     options = _query_options(parts.query)
     # Connections are kept for a minute (checked before reuse) unless ?conn_max_age= says
     # otherwise: the task worker then reconnects once a minute instead of once per task.
-    conn_max_age = options.pop("conn_max_age", "60")
-    if not conn_max_age.isdigit():
-        raise ImproperlyConfigured(f"DATABASE_URL conn_max_age={conn_max_age!r} is not a number.")
+    conn_max_age = whole_number(options.get("conn_max_age", "60"), minimum=0)
+    if conn_max_age is None:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL conn_max_age={options['conn_max_age']!r} is not a number.")
+    options.pop("conn_max_age", None)
     if parts.scheme == "sqlite":
         path = unquote(parts.path.removeprefix("/"))
         if not path:
@@ -74,7 +78,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
-            "CONN_MAX_AGE": int(conn_max_age),
+            "CONN_MAX_AGE": conn_max_age,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # The web server and the task worker write to the same file: wait for the lock
@@ -95,7 +99,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": int(conn_max_age),
+            "CONN_MAX_AGE": conn_max_age,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": options,
         }

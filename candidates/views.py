@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from ats.navigation import back_param, back_url
 from ats.pagination import paginate
+from ats.params import whole_number
 from ats.views import form_page
 from vacancies.models import Vacancy
 
@@ -107,9 +108,8 @@ def _candidate_picker(request: HttpRequest, vacancy: Vacancy | None, back: str) 
 
 
 def _get_or_none(model, pk: str | None):
-    if not pk or not str(pk).isdigit():
-        return None
-    return model.objects.filter(pk=pk).first()
+    number = whole_number(pk)
+    return None if number is None else model.objects.filter(pk=number).first()
 
 
 def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from ats.access import recruiter_not_required
+from ats.params import whole_number
 from ats.signing import BadLink
 from vacancies.models import ContactPerson
 
@@ -130,10 +131,10 @@ def self_schedule(request: HttpRequest, token: str) -> HttpResponse:
     registration = invitation.registration
     candidate = registration.candidate
     taken = None
-    if request.method == "POST" and request.POST.get("interview", "").isdigit():
+    slot = whole_number(request.POST.get("interview")) if request.method == "POST" else None
+    if slot:
         by = invitation.created_by or registration.vacancy.recruiter
-        taken = slot_take(slot_id=int(request.POST["interview"]), registration=registration,
-                          by=by)
+        taken = slot_take(slot_id=slot, registration=registration, by=by)
         if taken:
             invitation.used_at, invitation.interview = timezone.now(), taken
             invitation.save(update_fields=["used_at", "interview"])
