@@ -5,6 +5,8 @@ from crispy_forms.layout import Layout
 from django import forms
 from django.utils.safestring import SafeData, mark_safe
 
+from ats.dates import validate_sane_date
+
 
 class CrispyMixin:
     """Give a form a crispy helper that renders `layout` inside the page's own <form> tag."""
@@ -17,6 +19,13 @@ class CrispyMixin:
         self.helper.form_tag = False
         if self.layout:
             self.helper.layout = Layout(*self.layout)
+
+
+class EuropeanDateField(forms.DateField):
+    """A date written dd-mm-yyyy, in the years the application accepts."""
+
+    widget = forms.DateInput(format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"})
+    default_validators = [validate_sane_date]
 
 
 def loaded_choices(field: forms.ModelChoiceField, rows: list) -> list:
