@@ -106,8 +106,14 @@ def test_the_checker_refuses_every_unknown_field(text):
     template_code = re.search(r"\{%|%\}|\{#|#\}", text)
     try:
         check_merge_fields(text)
-    except Exception:  # noqa: BLE001 — the checker raised: it must have had a reason
-        assert unknown or template_code
+    except forms.ValidationError as error:
+        # The message the recruiter reads says what is wrong: template code, or which fields.
+        message = " ".join(error.messages)
+        if template_code:
+            assert message == "Only merge fields like {{ candidate_name }} are allowed here."
+        else:
+            assert message == "Unknown merge field: %s." % ", ".join(
+                f"{{{{ {name} }}}}" for name in sorted(unknown))
         return
     assert not unknown and not template_code
 
