@@ -112,8 +112,8 @@ def test_the_checker_refuses_every_unknown_field(text):
         if template_code:
             assert message == "Only merge fields like {{ candidate_name }} are allowed here."
         else:
-            assert message == "Unknown merge field: %s." % ", ".join(
-                f"{{{{ {name} }}}}" for name in sorted(unknown))
+            braced = ", ".join(f"{{{{ {name} }}}}" for name in sorted(unknown))
+            assert message == f"Unknown merge field: {braced}."
         return
     assert not unknown and not template_code
 
