@@ -54,6 +54,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+DEVELOPMENT_SITE_URL = "http://127.0.0.1:8000"  # where `manage.py runserver` serves
+
+
+def site_url(*, debug: bool) -> str:
+    """The public address that links in emails point to (without a trailing slash).
+
+    Production must name it. In development it defaults to runserver's address; `make run`
+    passes its PORT on as SITE_URL to the server and the worker, which builds emails too.
+    """
+    value = os.environ.get("SITE_URL", "").strip()
+    if not value:
+        if debug:
+            return DEVELOPMENT_SITE_URL
+        raise ImproperlyConfigured("Set SITE_URL, the public address that links in emails "
+                                   "point to (only DEBUG=1 has a development default).")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ImproperlyConfigured(f"SITE_URL={value!r}: write it as https://host[:port].")
+    return value.rstrip("/")
+
+
 def _query_options(query: str) -> dict[str, str]:
     return {key: values[-1] for key, values in parse_qs(query).items()}
 

@@ -18,6 +18,7 @@ from ats.env import (
     env_list,
     env_str,
     mailers_from_url,
+    site_url,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -154,7 +155,7 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Links in emails (manager portal, candidates' replies and self-scheduling) point here.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = site_url(debug=DEBUG)
 PORTAL_LINK_DAYS_AFTER = env_int("PORTAL_LINK_DAYS_AFTER", 30)  # valid until N days after
 SCHEDULING_LINK_DAYS = env_int("SCHEDULING_LINK_DAYS", 14)
 REMINDER_HOURS_BEFORE = env_int("REMINDER_HOURS_BEFORE", 24)
