@@ -3,6 +3,8 @@ import html
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.safestring import SafeData, mark_safe
 
 from ats.dates import validate_sane_date
@@ -95,3 +97,14 @@ class QuickSelect(QuickSelectMixin, forms.Select):
 
 class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
     pass
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, refusing a user name longer than any user has: Django only sets
+    the field's maxlength attribute, so a long name reached the lockout records (django-axes),
+    whose column is shorter, and PostgreSQL answered with a server error."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))

@@ -15,3 +15,9 @@ def whole_number(value: object, *, minimum: int = 1) -> int | None:
         return None
     number = int(text)
     return number if minimum <= number <= LARGEST_ID else None
+
+
+def search_text(value: str | None) -> str:
+    """What was typed in a search box: trimmed, and without NUL characters, which no user
+    types and which PostgreSQL refuses in a query."""
+    return (value or "").replace("\x00", "").strip()

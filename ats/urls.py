@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from ats.access import recruiter_not_required
+from ats.forms import LoginForm
 from ats.views import health
 
 admin.site.site_header = _("ATS administration")
@@ -24,7 +25,8 @@ def public(patterns: list) -> list:
 urlpatterns = [
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(redirect_authenticated_user=True,
+                                     authentication_form=LoginForm),
         name="login",
     ),
     path(

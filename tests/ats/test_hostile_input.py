@@ -246,3 +246,19 @@ def test_no_hostile_value_breaks_an_admin_page(hostile_client, admin_user, world
             elif route.endswith("/"):  # a list: its search, page and order
                 requests.append(("get", _fill(route, {}), {"q": value, "p": value, "o": value}))
     assert _server_errors(hostile_client, requests) == []
+
+
+@pytest.mark.django_db
+def test_a_user_name_longer_than_any_user_has_is_refused_on_the_field(client, recruiter):
+    """django-axes records failed logins in a shorter column (a 500 on PostgreSQL)."""
+    html = client.post("/accounts/login/", {"username": "a" * 300, "password": "x"}
+                       ).content.decode()
+    assert "Ensure this value has at most 150 characters (it has 300)." in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/candidates/", "/registrations/new/"])
+def test_a_search_with_a_nul_character_finds_what_it_finds_without(recruiter_client, candidate,
+                                                                   url):
+    """PostgreSQL refuses NUL characters in a query."""
+    assert "Jeroen van Dijk" in recruiter_client.get(url, {"q": "Jer\x00oen"}).content.decode()
