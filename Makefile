@@ -1,5 +1,7 @@
 # The two commands of the README: `make run` and `make test`.
 PORT ?= 8000
+# Links in emails point at the server that `make run` starts, unless SITE_URL is set.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
@@ -16,9 +18,9 @@ run: install
 	@echo "  Demo logins: recruiter / recruiter   admin / admin   manager / manager"
 	@echo "  Emails are written to var/outbox/ (set EMAIL_URL to send them for real)."
 	@echo ""
-	@DEBUG=1 $(MANAGE) db_worker & worker=$$!; \
+	@DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) db_worker & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+	  DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install chromium
 	$(VENV)/bin/pytest
@@ -26,7 +28,7 @@ test: install chromium
 # A large office in a fresh database (SQLite, or "<name>_bench" beside DATABASE_URL's database),
 # then every main page and the delivery of invitations, measured against the framework's floor.
 BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
-	EMAIL_URL=memory:// ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
+	EMAIL_URL=memory:// SITE_URL=http://testserver ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
 	STATIC_MANIFEST=0 LOG_LEVEL=WARNING
 bench: install
 	@mkdir -p var/bench

@@ -1,8 +1,72 @@
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+# Dates outside these years are typing errors; far outside, date arithmetic overflows (the end
+# of an interview on 31-12-9999, a report of ten centuries).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+DATE_FORMAT, TIME_FORMAT = "%d-%m-%Y", "%H:%M"
+MINUTE = timedelta(minutes=1)
 
 
 def local_midnight(day: date) -> datetime:
     """The first instant of a day in the current time zone (Europe/Amsterdam by default)."""
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def is_sane_date(day: date) -> bool:
+    """A date (or date and time) in the years this application accepts."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def validate_sane_date(day: date) -> None:
+    if not is_sane_date(day):
+        raise ValidationError(
+            _("Choose a date between %(first)s and %(last)s.")
+            % {"first": date(FIRST_YEAR, 1, 1).strftime(DATE_FORMAT),
+               "last": date(LAST_YEAR, 12, 31).strftime(DATE_FORMAT)},
+            code="out_of_range")
+
+
+def _exists(moment: datetime, zone: tzinfo) -> bool:
+    """False for a wall-clock time skipped when the clocks go forward."""
+    aware = moment.replace(tzinfo=zone)
+    return aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) == moment
+
+
+def _twice(moment: datetime, zone: tzinfo) -> bool:
+    """True for a wall-clock time that happens twice when the clocks go back."""
+    return (moment.replace(tzinfo=zone, fold=0).utcoffset()
+            != moment.replace(tzinfo=zone, fold=1).utcoffset())
+
+
+def _edges(moment: datetime, inside) -> tuple[datetime, datetime]:
+    """The first minute of the clock change around `moment`, and the first minute after it."""
+    first, after = moment.replace(second=0, microsecond=0), moment + MINUTE
+    while inside(first - MINUTE):
+        first -= MINUTE
+    while inside(after):
+        after += MINUTE
+    return first, after
+
+
+def validate_local_time(moment: datetime, zone: tzinfo) -> None:
+    """Refuse a wall-clock time (naive) that a clock change skips or repeats in `zone`,
+    saying which it is and when the clocks change."""
+    typed = moment.strftime(f"{DATE_FORMAT} {TIME_FORMAT}")
+    if not _exists(moment, zone):
+        first, after = _edges(moment, lambda m: not _exists(m, zone))
+        raise ValidationError(
+            _("%(time)s does not exist: the clocks go forward from %(from)s to %(to)s. "
+              "Choose another time.")
+            % {"time": typed, "from": first.strftime(TIME_FORMAT),
+               "to": after.strftime(TIME_FORMAT)}, code="nonexistent_time")
+    if _twice(moment, zone):
+        first, after = _edges(moment, lambda m: _twice(m, zone))
+        raise ValidationError(
+            _("%(time)s happens twice: the clocks go back from %(to)s to %(from)s. "
+              "Choose a time before %(from)s or from %(to)s on.")
+            % {"time": typed, "from": first.strftime(TIME_FORMAT),
+               "to": after.strftime(TIME_FORMAT)}, code="ambiguous_time")

@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from ats.params import whole_number
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 _MISSING = object()
@@ -52,6 +54,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+DEVELOPMENT_SITE_URL = "http://127.0.0.1:8000"  # where `manage.py runserver` serves
+
+
+def site_url(*, debug: bool) -> str:
+    """The public address that links in emails point to (without a trailing slash).
+
+    Production must name it. In development it defaults to runserver's address; `make run`
+    passes its PORT on as SITE_URL to the server and the worker, which builds emails too.
+    """
+    value = os.environ.get("SITE_URL", "").strip()
+    if not value:
+        if debug:
+            return DEVELOPMENT_SITE_URL
+        raise ImproperlyConfigured("Set SITE_URL, the public address that links in emails "
+                                   "point to (only DEBUG=1 has a development default).")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ImproperlyConfigured(f"SITE_URL={value!r}: write it as https://host[:port].")
+    return value.rstrip("/")
+
+
 def _query_options(query: str) -> dict[str, str]:
     return {key: values[-1] for key, values in parse_qs(query).items()}
 
@@ -62,9 +85,11 @@ def database_from_url(url: str, base_dir: Path) -> dict:
     options = _query_options(parts.query)
     # Connections are kept for a minute (checked before reuse) unless ?conn_max_age= says
     # otherwise: the task worker then reconnects once a minute instead of once per task.
-    conn_max_age = options.pop("conn_max_age", "60")
-    if not conn_max_age.isdigit():
-        raise ImproperlyConfigured(f"DATABASE_URL conn_max_age={conn_max_age!r} is not a number.")
+    conn_max_age = whole_number(options.get("conn_max_age", "60"), minimum=0)
+    if conn_max_age is None:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL conn_max_age={options['conn_max_age']!r} is not a number.")
+    options.pop("conn_max_age", None)
     if parts.scheme == "sqlite":
         path = unquote(parts.path.removeprefix("/"))
         if not path:
@@ -74,7 +99,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,
-            "CONN_MAX_AGE": int(conn_max_age),
+            "CONN_MAX_AGE": conn_max_age,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # The web server and the task worker write to the same file: wait for the lock
@@ -95,7 +120,7 @@ def database_from_url(url: str, base_dir: Path) -> dict:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": int(conn_max_age),
+            "CONN_MAX_AGE": conn_max_age,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": options,
         }

@@ -3,7 +3,11 @@ import html
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Layout
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.safestring import SafeData, mark_safe
+
+from ats.dates import validate_sane_date
 
 
 class CrispyMixin:
@@ -17,6 +21,13 @@ class CrispyMixin:
         self.helper.form_tag = False
         if self.layout:
             self.helper.layout = Layout(*self.layout)
+
+
+class EuropeanDateField(forms.DateField):
+    """A date written dd-mm-yyyy, in the years the application accepts."""
+
+    widget = forms.DateInput(format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"})
+    default_validators = [validate_sane_date]
 
 
 def loaded_choices(field: forms.ModelChoiceField, rows: list) -> list:
@@ -86,3 +97,14 @@ class QuickSelect(QuickSelectMixin, forms.Select):
 
 class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
     pass
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, refusing a user name longer than any user has: Django only sets
+    the field's maxlength attribute, so a long name reached the lockout records (django-axes),
+    whose column is shorter, and PostgreSQL answered with a server error."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))

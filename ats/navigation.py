@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
 
+from ats.params import whole_number
+
 RETURN_TARGETS = {
     "dashboard",
     "workflow",
@@ -26,10 +28,11 @@ def back_url(value: str | None, default: str) -> str:
         return default
     parts = urlsplit(value)
     name, _, pk = parts.path.partition(":")
-    if name not in RETURN_TARGETS or (pk and not pk.isdigit()) or parts.scheme or parts.netloc:
+    number = whole_number(pk)
+    if name not in RETURN_TARGETS or (pk and number is None) or parts.scheme or parts.netloc:
         return default
     try:
-        url = reverse(name, args=[int(pk)] if pk else [])
+        url = reverse(name, args=[number] if pk else [])
     except NoReverseMatch:
         return default
     query = QueryDict(parts.query).urlencode()

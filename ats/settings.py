@@ -19,6 +19,7 @@ from ats.env import (
     env_list,
     env_str,
     mailers_from_url,
+    site_url,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -164,7 +165,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 120)
 
 # Links in emails (manager portal, candidates' replies and self-scheduling) point here.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = site_url(debug=DEBUG)
 PORTAL_LINK_DAYS_AFTER = env_int("PORTAL_LINK_DAYS_AFTER", 30)  # valid until N days after
 SCHEDULING_LINK_DAYS = env_int("SCHEDULING_LINK_DAYS", 14)
 REMINDER_HOURS_BEFORE = env_int("REMINDER_HOURS_BEFORE", 24)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from ats.access import recruiter_not_required
+from ats.forms import LoginForm
 from ats.views import health
 from interviews.tracking import refused_unless_configured
 
@@ -27,7 +28,8 @@ def public(patterns: list, guard: Callable = lambda view: view) -> list:
 urlpatterns = [
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(redirect_authenticated_user=True,
+                                     authentication_form=LoginForm),
         name="login",
     ),
     path(

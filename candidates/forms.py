@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from ats.dates import local_midnight
-from ats.forms import CrispyMixin, QuickSelect
+from ats.forms import CrispyMixin, EuropeanDateField, QuickSelect
 from ats.versioning import VersionedModelForm
 from vacancies.forms import RecruiterChoiceField, recruiter_users
 from vacancies.models import Vacancy
@@ -78,10 +78,7 @@ class WorkflowFilterForm(forms.Form):
         label=_("Next interview's reason"), queryset=None, required=False,
         empty_label=_("Any reason"),
     )
-    until = forms.DateField(
-        label=_("Next interview until"), required=False,
-        widget=forms.DateInput(format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"}),
-    )
+    until = EuropeanDateField(label=_("Next interview until"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort within a stage"), required=False,
         choices=[("", _("Newest registration first")), ("next", _("Next interview first"))],

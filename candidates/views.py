@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from ats.navigation import back_param, back_url
 from ats.pagination import paginate
+from ats.params import search_text, whole_number
 from ats.views import form_page
 from vacancies.models import Vacancy
 
@@ -19,7 +20,7 @@ def candidate_list(request: HttpRequest) -> HttpResponse:
     candidates = Candidate.objects.annotate(
         registration_count=Count("registrations")
     ).order_by(*Candidate._meta.ordering)
-    query = request.GET.get("q", "").strip()
+    query = search_text(request.GET.get("q"))
     if query:
         candidates = candidates.filter(_candidate_search(query))
     return render(request, "candidates/candidate_list.html", {
@@ -95,7 +96,7 @@ def registration_create(request: HttpRequest) -> HttpResponse:
 
 
 def _candidate_picker(request: HttpRequest, vacancy: Vacancy | None, back: str) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
+    query = search_text(request.GET.get("q"))
     candidates = Candidate.objects.filter(_candidate_search(query))[:20] if query else []
     return render(request, "candidates/registration_pick_candidate.html", {
         "vacancy": vacancy,
@@ -107,9 +108,8 @@ def _candidate_picker(request: HttpRequest, vacancy: Vacancy | None, back: str) 
 
 
 def _get_or_none(model, pk: str | None):
-    if not pk or not str(pk).isdigit():
-        return None
-    return model.objects.filter(pk=pk).first()
+    number = whole_number(pk)
+    return None if number is None else model.objects.filter(pk=number).first()
 
 
 def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:

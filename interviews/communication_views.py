@@ -12,6 +12,8 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
+from ats.params import whole_number
+
 from .communication import (
     AlreadySent,
     calendar_method,
@@ -129,8 +131,9 @@ def preview_view(view):
 @preview_view
 def communicate_preview(request: HttpRequest, pk: int, audience: str) -> HttpResponse:
     interview, groups, form = _setup(request, pk, audience)
-    index = request.POST.get("preview_group") or request.GET.get("group") or "0"
-    group = groups[int(index)] if index.isdigit() and int(index) < len(groups) else None
+    index = whole_number(request.POST.get("preview_group") or request.GET.get("group") or "0",
+                         minimum=0)
+    group = groups[index] if index is not None and index < len(groups) else None
     typed = form.draft_input(group) if group else None
     if typed is None:
         return HttpResponse(f"<p>{escape(_('Correct the marked fields to see the preview.'))}</p>")

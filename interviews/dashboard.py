@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from ats.access import is_recruiter, recruiter_not_required
-from ats.dates import local_midnight
+from ats.dates import is_sane_date, local_midnight
 from candidates.models import Registration
 from vacancies.models import ContactPerson, Vacancy
 
@@ -65,6 +65,8 @@ def _monday(value: str | None, today: date) -> date:
     try:
         day = date.fromisoformat(value) if value else today
     except ValueError:
+        day = today
+    if not is_sane_date(day):  # a week in year 1 or 9999 has no neighbours to link to
         day = today
     return day - timedelta(days=day.weekday())
 

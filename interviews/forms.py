@@ -5,8 +5,10 @@ from crispy_forms.bootstrap import AppendedText, FieldWithButtons, StrictButton
 from crispy_forms.layout import Column, Div, Field, Layout, Row
 from django import forms
 from django.forms.utils import from_current_timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ats.dates import validate_local_time, validate_sane_date
 from ats.forms import (
     CrispyMixin,
     LoadedModelChoiceField,
@@ -49,25 +51,30 @@ class EuropeanDateTimeField(forms.DateTimeField):
             parsed = datetime.strptime(str(value).strip(), DATETIME_FORMAT)
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        # Checked here, before the time zone is applied: year 1 or 9999 would overflow there.
+        validate_sane_date(parsed)
+        validate_local_time(parsed, timezone.get_current_timezone())
         return from_current_timezone(parsed)
 
 
 class MinutesField(forms.IntegerField):
-    """A duration typed in minutes."""
+    """A duration typed in minutes, from 5 minutes up to 12 hours."""
+
+    shortest, longest = 5, 720
 
     def prepare_value(self, value):
         return int(value.total_seconds() // 60) if isinstance(value, timedelta) else value
 
     def to_python(self, value):
+        # The range is checked on the number: a timedelta of 10^14 minutes overflows.
         minutes = super().to_python(value)
-        return None if minutes is None else timedelta(minutes=minutes)
-
-    def validate(self, value) -> None:
-        forms.Field.validate(self, value)
-
-    def run_validators(self, value) -> None:
-        if value is not None and not timedelta(minutes=5) <= value <= timedelta(hours=12):
-            raise forms.ValidationError(_("Choose a duration between 5 and 720 minutes."))
+        if minutes is None:
+            return None
+        if not self.shortest <= minutes <= self.longest:
+            raise forms.ValidationError(
+                _("Choose a duration between %(shortest)d and %(longest)d minutes.")
+                % {"shortest": self.shortest, "longest": self.longest}, code="out_of_range")
+        return timedelta(minutes=minutes)
 
 
 class DataSelect(QuickSelect):

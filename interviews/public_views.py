@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from ats.access import recruiter_not_required
+from ats.params import whole_number
 from ats.signing import BadLink
 from vacancies.models import ContactPerson
 
@@ -143,8 +144,9 @@ def _self_schedule_page(request: HttpRequest, invitation: SchedulingInvitation) 
         raise LinkUsed
     registration = invitation.registration
     taken = None
-    if request.method == "POST" and request.POST.get("interview", "").isdigit():
-        taken = book_by_link(invitation=invitation, slot_id=int(request.POST["interview"]))
+    slot = whole_number(request.POST.get("interview")) if request.method == "POST" else None
+    if slot:
+        taken = book_by_link(invitation=invitation, slot_id=slot)
     slots = (Interview.objects.open_slots().filter(vacancy=registration.vacancy)
              .select_related("location"))
     return render(request, "public/self_schedule.html", {

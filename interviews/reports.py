@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ats.dates import local_midnight
+from ats.forms import EuropeanDateField
 
 from .models import Interview
 
@@ -20,22 +21,28 @@ PALETTE = ["#0b5ed7", "#198754", "#fd7e14", "#6f42c1", "#d63384", "#20c997", "#6
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(
-        format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"}))
-    end = forms.DateField(label=gettext_lazy("Until"), widget=forms.DateInput(
-        format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"}))
+    longest_years = 5  # a report counts per month: centuries would take minutes
+
+    start = EuropeanDateField(label=gettext_lazy("From"))
+    end = EuropeanDateField(label=gettext_lazy("Until"))
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
             self.add_error("end", _("The end of the period comes before its start."))
+        elif start and end and end >= _add_months(start, 12 * self.longest_years):
+            self.add_error("end", _("Choose a period of at most %(years)d years.")
+                           % {"years": self.longest_years})
         return cleaned
 
 
 def interviews_per_reason(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     default = {"start": _add_months(today.replace(day=1), -11), "end": today}
-    form = PeriodForm(request.GET or None, initial=default)
+    # "Download CSV" before choosing a period downloads the period shown: the default one.
+    chosen = bool({"start", "end"} & request.GET.keys())
+    form = PeriodForm(request.GET if chosen else None, initial=default)
     period = form.cleaned_data if form.is_bound and form.is_valid() else default
     table = _table(period["start"], period["end"])
     if request.GET.get("format") == "csv" and not form.errors:
@@ -91,11 +98,21 @@ def _csv(table: dict, period: dict) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8",
                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
     writer = csv.writer(response)
-    writer.writerow([_("Month"), *table["reasons"], _("Total")])
-    for row in table["rows"]:
-        writer.writerow([date_format(row["month"], "m-Y"), *row["cells"], row["total"]])
-    writer.writerow([_("Total"), *table["totals"], table["total"]])
+    rows = [[_("Month"), *table["reasons"], _("Total")],
+            *([date_format(row["month"], "m-Y"), *row["cells"], row["total"]]
+              for row in table["rows"]),
+            [_("Total"), *table["totals"], table["total"]]]
+    writer.writerows([_inert(cell) for cell in row] for row in rows)
     return response
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell):
+    """A text cell that a spreadsheet would run as a formula, quoted as text (OWASP's advice
+    against CSV injection: a leading apostrophe)."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
 def _add_months(day: date, months: int) -> date:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from ats.navigation import back_url
+from ats.params import whole_number
 from candidates.models import Registration
 from vacancies.models import Vacancy
 
@@ -95,9 +96,9 @@ def registration_link(request: HttpRequest, pk: int) -> HttpResponse:
         Registration.objects.select_related("candidate", "vacancy"), pk=pk)
     back = request.POST.get("back") or request.GET.get("back", "")
     if request.method == "POST":
-        slot = request.POST.get("interview", "")
-        interview = slot_take(slot_id=int(slot), registration=registration,
-                              by=request.user) if slot.isdigit() else None
+        slot = whole_number(request.POST.get("interview"))
+        interview = slot_take(slot_id=slot, registration=registration,
+                              by=request.user) if slot else None
         if interview:
             messages.success(request, _("%(candidate)s now has the interview of %(date)s.") % {
                 "candidate": registration.candidate, "date": interview})

@@ -7,6 +7,7 @@ os.environ.setdefault("EMAIL_URL", "memory://")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")  # as `make run` on its default port
 os.environ.setdefault("STATIC_MANIFEST", "0")  # no collectstatic before tests
 os.environ.setdefault("ANYMAIL_WEBHOOK_SECRET", "tracker:webhook-secret-for-tests")
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ats.pagination import paginate
+from ats.params import search_text
 from ats.views import form_page
 
 from .forms import ContactPersonForm, VacancyForm
@@ -15,7 +16,7 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     vacancies = Vacancy.objects.select_related("hiring_manager", "recruiter").annotate(
         registration_count=Count("registrations")
     ).order_by(*Vacancy._meta.ordering)
-    query = request.GET.get("q", "").strip()
+    query = search_text(request.GET.get("q"))
     if query:
         vacancies = vacancies.filter(
             Q(title__icontains=query) | Q(reference__icontains=query) | Q(city__icontains=query)
@@ -65,7 +66,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     contacts = ContactPerson.objects.select_related("user").annotate(
         vacancy_count=Count("managed_vacancies")
     ).order_by(*ContactPerson._meta.ordering)
-    query = request.GET.get("q", "").strip()
+    query = search_text(request.GET.get("q"))
     if query:
         contacts = contacts.filter(
             Q(name__icontains=query) | Q(email__icontains=query) | Q(department__icontains=query)

@@ -92,7 +92,7 @@ def test_anymail_keys_come_from_the_environment(monkeypatch):
 
 SET_BY_TESTS = {"DEBUG", "SECRET_KEY", "EMAIL_URL", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT",
                 "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE",
-                "ANYMAIL_WEBHOOK_SECRET"}
+                "ANYMAIL_WEBHOOK_SECRET", "SITE_URL"}
 
 
 def _manage(*args: str, **environ: str) -> subprocess.CompletedProcess:
@@ -106,6 +106,7 @@ PRODUCTION = {
     "SECRET_KEY": "k7#Qv9!pL2@xR5$wT8^zN1&mB4*cJ6(hF3)dG0-sY9+aE2=uI5_oP8~lK1",
     "ALLOWED_HOSTS": "ats.example.com",
     "EMAIL_URL": "smtp://mailer:secret@smtp.example.com:587?tls=1",
+    "SITE_URL": "https://ats.example.com",
 }
 
 
@@ -131,3 +132,48 @@ def test_without_debug_a_secret_key_is_required():
     result = _manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_without_debug_the_site_url_is_required():
+    """Links in emails must never point at a developer's machine."""
+    result = _manage("check", **{k: v for k, v in PRODUCTION.items() if k != "SITE_URL"})
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr
+
+
+def test_development_links_point_at_the_development_server(monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert env.site_url(debug=True) == "http://127.0.0.1:8000"
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:9000/")
+    assert env.site_url(debug=True) == "http://127.0.0.1:9000"
+    assert env.site_url(debug=False) == "http://127.0.0.1:9000"
+
+
+def test_a_site_url_without_scheme_or_host_is_refused(monkeypatch):
+    monkeypatch.setenv("SITE_URL", "ats.example.com")
+    with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+        env.site_url(debug=False)
+
+
+def _make_run(port: str, **environ: str) -> list[str]:
+    """The commands `make run PORT=…` would start, in `environ` (not this test's SITE_URL)."""
+    clean = {k: v for k, v in os.environ.items() if k not in SET_BY_TESTS}
+    result = subprocess.run(["make", "--dry-run", "run", f"PORT={port}"], cwd=BASE,
+                            capture_output=True, text=True, env={**clean, **environ},
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_make_run_passes_its_port_to_the_links_of_the_server_and_the_worker():
+    commands = _make_run("9000")
+    server = next(line for line in commands if "runserver" in line)
+    assert "SITE_URL=http://127.0.0.1:9000 " in server and "127.0.0.1:9000" in server
+    worker = next(line for line in commands if "db_worker" in line)
+    assert "SITE_URL=http://127.0.0.1:9000 " in worker
+
+
+def test_make_run_keeps_a_site_url_that_was_set():
+    commands = _make_run("9000", SITE_URL="https://ats.test")
+    assert all("SITE_URL=https://ats.test " in line for line in commands
+               if "runserver" in line or "db_worker" in line)

@@ -66,3 +66,9 @@ def test_moving_a_registration_records_the_history(recruiter_client, registratio
 
 def test_moving_needs_a_post(recruiter_client, registration):
     assert recruiter_client.get(f"/registrations/{registration.pk}/move/").status_code == 405
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "99999999999999999999", "-1"])
+def test_a_candidate_that_is_no_number_shows_the_candidate_search(recruiter_client, typed):
+    html = recruiter_client.get("/registrations/new/", {"candidate": typed}).content.decode()
+    assert 'name="q"' in html and 'name="stage"' not in html

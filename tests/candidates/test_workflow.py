@@ -124,3 +124,14 @@ def test_plan_interview_is_offered_in_the_plan_interview_stage_only(
     fatima = Registration.objects.get(candidate__first_name="Fatima")
     assert f"/registrations/{fatima.pk}/interviews/new/" in html
     assert f"/registrations/{registration.pk}/interviews/new/" not in html
+
+
+@pytest.mark.parametrize("typed", ["31-12-9999", "9999-12-31", "01-01-0001"])
+def test_an_until_date_outside_the_years_1900_to_2200_is_refused_next_to_the_field(
+    recruiter_client, next_interviews, typed
+):
+    html = recruiter_client.get("/workflow/", {"until": typed, "sort": "next"}).content.decode()
+    assert 'id="error_1_id_until"' in html
+    assert "Choose a date between 01-01-1900 and 31-12-2200." in html
+    assert f'value="{typed}"' in html
+    assert "Fatima Bouzid" in html and "Jeroen van Dijk" in html  # no filter applied

@@ -64,12 +64,16 @@ def test_every_existing_local_time_survives_the_round_trip(moment):
         field = EuropeanDateTimeField()
         try:
             parsed = field.clean(typed)
-        except forms.ValidationError:
+        except forms.ValidationError as error:
             # Only a time that does not exist (clocks jump forward) or exists twice (clocks go
-            # back) is refused: there, its two readings have different offsets.
+            # back) is refused: there, its two readings have different offsets. The message
+            # repeats the time as typed and says which of the two it is.
             earlier = local.replace(tzinfo=AMSTERDAM)
             later = local.replace(fold=1, tzinfo=AMSTERDAM)
             assert earlier.utcoffset() != later.utcoffset()
+            skipped = earlier.utcoffset() < later.utcoffset()
+            assert error.messages[0].startswith(
+                f"{typed} does not exist" if skipped else f"{typed} happens twice")
             return
         assert field.widget.format_value(timezone.localtime(parsed, AMSTERDAM)) == typed
 
@@ -106,8 +110,14 @@ def test_the_checker_refuses_every_unknown_field(text):
     template_code = re.search(r"\{%|%\}|\{#|#\}", text)
     try:
         check_merge_fields(text)
-    except Exception:  # noqa: BLE001 — the checker raised: it must have had a reason
-        assert unknown or template_code
+    except forms.ValidationError as error:
+        # The message the recruiter reads says what is wrong: template code, or which fields.
+        message = " ".join(error.messages)
+        if template_code:
+            assert message == "Only merge fields like {{ candidate_name }} are allowed here."
+        else:
+            braced = ", ".join(f"{{{{ {name} }}}}" for name in sorted(unknown))
+            assert message == f"Unknown merge field: {braced}."
         return
     assert not unknown and not template_code
 

@@ -41,8 +41,12 @@ def test_previous_and_next_week(recruiter_client, registration, make_interview):
     assert next_monday.strftime("%d-%m-%Y") in week
 
 
-def test_a_nonsense_week_shows_this_week(recruiter_client):
-    assert recruiter_client.get("/", {"week": "soon"}).status_code == 200
+@pytest.mark.parametrize("week", ["soon", "9999-12-31", "0001-01-01", "2026-02-30"])
+def test_a_nonsense_week_shows_this_week(recruiter_client, week):
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    html = recruiter_client.get("/", {"week": week}).content.decode()
+    assert 'aria-current="date"' in html and monday.strftime("%d-%m-%Y") in html
+    assert f'href="?week={(monday + timedelta(days=7)).isoformat()}"' in html
 
 
 def test_the_list_shows_upcoming_interviews_with_date_and_time(

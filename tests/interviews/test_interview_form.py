@@ -291,3 +291,65 @@ def test_the_dutch_form_is_dutch_with_the_same_notation(recruiter_client, regist
     assert "Datum" in html and "Gesprekslocatie" in html and "- Kies een optie -" in html
     assert 'value="02-12-2026 15:30"' in html
     assert "Select an option" not in html
+
+
+def _start_error(html: str) -> str:
+    """The message shown under the date field."""
+    match = re.search(r'id="error_1_id_start"[^>]*>(?:<small>)?(?:<strong>)?(.*?)<', html)
+    assert match, "no message next to the date"
+    return match.group(1).strip()
+
+
+@pytest.mark.parametrize("typed", ["31-12-9999 23:30", "01-01-0001 00:00", "31-12-1899 23:59",
+                                   "01-01-2201 00:00"])
+def test_a_date_outside_the_years_1900_to_2200_is_refused_next_to_the_field(
+    recruiter_client, registration, typed
+):
+    response = _post(recruiter_client, new_url(registration), start=typed, interviewer="Pat")
+    html = response.content.decode()
+    assert _start_error(html) == "Choose a date between 01-01-1900 and 31-12-2200."
+    assert f'value="{typed}"' in html and 'value="Pat"' in html
+    assert not Interview.objects.exists()
+
+
+def test_the_last_day_of_2200_can_still_be_planned_and_edited(recruiter_client, registration):
+    _post(recruiter_client, new_url(registration), start="31-12-2200 23:30", duration="60")
+    interview = Interview.objects.get()
+    html = recruiter_client.get(interview.get_absolute_url()).content.decode()
+    assert 'value="31-12-2200 23:30"' in html
+
+
+@pytest.mark.parametrize("typed", ["99999999999999", "99999999999999999999", "721", "4"])
+def test_a_duration_outside_5_minutes_to_12_hours_is_refused_next_to_the_field(
+    recruiter_client, registration, typed
+):
+    html = _post(recruiter_client, new_url(registration), duration=typed).content.decode()
+    message = re.search(r'id="error_1_id_duration"[^>]*>(?:<small>)?(?:<strong>)?(.*?)<',
+                        html).group(1)
+    assert message == "Choose a duration between 5 and 720 minutes."
+    assert f'value="{typed}"' in html
+    assert not Interview.objects.exists()
+
+
+CLOCK_CHANGES = {
+    ("en", "28-03-2027 02:30"): "28-03-2027 02:30 does not exist: the clocks go forward from "
+                                "02:00 to 03:00. Choose another time.",
+    ("en", "31-10-2027 02:30"): "31-10-2027 02:30 happens twice: the clocks go back from 03:00 "
+                                "to 02:00. Choose a time before 02:00 or from 03:00 on.",
+    ("nl", "28-03-2027 02:30"): "28-03-2027 02:30 bestaat niet: de klok gaat dan van 02:00 "
+                                "vooruit naar 03:00. Kies een andere tijd.",
+    ("nl", "31-10-2027 02:30"): "31-10-2027 02:30 komt twee keer voor: de klok gaat dan van "
+                                "03:00 terug naar 02:00. Kies een tijd vóór 02:00 of vanaf 03:00.",
+}
+
+
+@pytest.mark.parametrize(("language", "typed"), sorted(CLOCK_CHANGES))
+def test_a_time_in_a_clock_change_is_refused_saying_which_change_in_the_users_language(
+    recruiter_client, registration, language, typed
+):
+    response = recruiter_client.post(new_url(registration), {
+        "start": typed, "kind": "recruiter", "duration": "45"}, HTTP_ACCEPT_LANGUAGE=language)
+    html = response.content.decode()
+    assert _start_error(html) == CLOCK_CHANGES[language, typed]
+    assert f'value="{typed}"' in html
+    assert not Interview.objects.exists()

@@ -169,3 +169,24 @@ def test_a_planned_interview_cannot_be_freed(recruiter_client, draft_vacancy):
     slot = Interview.objects.get()
     recruiter_client.post(f"/interviews/{slot.pk}/reoffer/")
     assert Interview.objects.count() == 1
+
+
+def test_a_series_in_year_9999_is_refused_next_to_the_date(recruiter_client, draft_vacancy):
+    html = recruiter_client.post(f"/vacancies/{draft_vacancy.pk}/interviews/series/", {
+        "start": "31-12-9999 23:30", "duration": "45", "count": "3", "gap": "15",
+        "kind": "recruiter"}).content.decode()
+    assert 'id="error_1_id_start"' in html
+    assert "Choose a date between 01-01-1900 and 31-12-2200." in html
+    assert 'value="31-12-9999 23:30"' in html
+    assert not Interview.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "99999999999999999999", "-1"])
+def test_linking_with_a_choice_that_is_no_number_asks_for_another(
+    recruiter_client, draft_vacancy, plan_interview, typed
+):
+    plan_series(recruiter_client, draft_vacancy, count=1)
+    html = recruiter_client.post(f"/registrations/{plan_interview.pk}/link/",
+                                 {"interview": typed}, follow=True).content.decode()
+    assert "Choose another one" in html and html.count('name="interview"') == 1
+    assert Interview.objects.get().candidate is None

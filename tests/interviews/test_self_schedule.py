@@ -293,3 +293,13 @@ def test_the_candidate_and_the_manager_receive_the_booking_by_email(
     calendar = next(p for p in confirmation.walk() if p.get_content_type() == "text/calendar")
     assert calendar.get_param("method") == "REQUEST"
     assert to_manager["To"].addresses[0].addr_spec == plan_interview.vacancy.hiring_manager.email
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["²", "٣", "99999999999999999999"])
+def test_a_pick_that_is_no_number_shows_the_times_again(client, invited, typed):
+    message, slots = invited
+    html = client.post(link_in(message), {"interview": typed}).content.decode()
+    assert "net voor jou" in html and html.count('name="interview"') == 2
+    assert not Interview.objects.filter(pk__in=[s.pk for s in slots],
+                                        candidate__isnull=False).exists()
