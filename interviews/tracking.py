@@ -11,7 +11,7 @@ from django.core.checks import Tags, Warning, register
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 
 from .models import DeliveryEvent, Message
 
@@ -65,6 +65,11 @@ def refused_unless_configured(view: Callable) -> Callable:
         except ImproperlyConfigured as error:  # raised by anymail before it reads the request
             logger.error("Webhook call refused: %s", error)
             return HttpResponseForbidden()
+        except (ValueError, LookupError, TypeError, AttributeError) as error:
+            # A body that is not what the provider sends (JSON errors are ValueErrors): the
+            # caller's mistake, answered as one, never a server error.
+            logger.warning("Webhook call refused, unreadable body: %r", error)
+            return HttpResponseBadRequest()
     return guarded
 
 

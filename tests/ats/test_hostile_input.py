@@ -61,6 +61,7 @@ READS: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {
                               "version": ""}),
     "interview_set_status": ({}, {"status": "held", "back": "dashboard"}),
     "interview_reissue_links": ({}, {"back": "dashboard"}),
+    "interview_reoffer": ({}, {}),
     "interview_communicate": ({"back": None, "purpose": None},
                               {"purpose": "invitation", "back": ""}),
     "interview_communicate_preview": ({"group": "0", "purpose": None},
@@ -94,7 +95,8 @@ READS: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {
 ANONYMOUS = {"portal_interview", "interview_reply", "self_schedule", "login", "set_language",
              "health"}
 WEBHOOK_PREFIX = "anymail/"
-POST_ONLY = ("interview_set_status", "interview_reissue_links", "message_retry",
+POST_ONLY = ("interview_set_status", "interview_reissue_links", "interview_reoffer",
+             "message_retry",
              "registration_move")
 # The paths of the few routes written as regular expressions.
 REGEX_EXAMPLES = {
@@ -262,3 +264,23 @@ def test_a_search_with_a_nul_character_finds_what_it_finds_without(recruiter_cli
                                                                    url):
     """PostgreSQL refuses NUL characters in a query."""
     assert "Jeroen van Dijk" in recruiter_client.get(url, {"q": "Jer\x00oen"}).content.decode()
+
+
+WEBHOOKS = [route for _ns, _name, route in ROUTES if route.startswith(WEBHOOK_PREFIX)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("secret", ["", "tracker:webhook-secret-for-tests"])
+def test_no_hostile_call_breaks_an_email_provider_webhook(hostile_client, settings, secret):
+    """Every provider's webhook, configured or not, with or without the basic-auth secret,
+    answers a forged or garbled call without a server error."""
+    settings.ANYMAIL = {**settings.ANYMAIL, "WEBHOOK_SECRET": secret}
+    auth = {"HTTP_AUTHORIZATION": "Basic dHJhY2tlcjp3ZWJob29rLXNlY3JldC1mb3ItdGVzdHM="}
+    errors = []
+    for route in WEBHOOKS:
+        path = _fill(route, {})
+        for body in ['{"event": "bounced", "MessageID": "x"}', "²", "[]", "<xml/>", ""]:
+            response = hostile_client.post(path, body, content_type="application/json", **auth)
+            if response.status_code >= 500:
+                errors.append((path, body, response.status_code))
+    assert WEBHOOKS and errors == []
