@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "vacancies",
     "candidates",
     "interviews",
+    "devtools",
 ]
 
 MIDDLEWARE = [
@@ -76,7 +77,9 @@ WSGI_APPLICATION = "ats.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # The project's layouts, then each capability's own templates folder (interviews is
+        # one app split into packages; APP_DIRS finds only the app's top-level folder).
+        "DIRS": [BASE_DIR / "templates", *sorted(BASE_DIR.glob("interviews/*/templates"))],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -13,7 +13,7 @@ from django.views.i18n import set_language
 from ats.access import recruiter_not_required
 from ats.forms import LoginForm
 from ats.views import health
-from interviews.tracking import refused_unless_configured
+from interviews.outbox.tracking import refused_unless_configured
 
 admin.site.site_header = _("ATS administration")
 admin.site.site_title = _("ATS administration")

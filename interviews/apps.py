@@ -7,4 +7,4 @@ class InterviewsConfig(AppConfig):
     verbose_name = _("Interviews")
 
     def ready(self) -> None:
-        from . import tracking  # noqa: F401 — connects the anymail tracking receiver
+        from interviews.outbox import tracking  # noqa: F401 — connects the anymail receiver

@@ -95,7 +95,7 @@ def plan_interview(registration, stages, recruiter):
 
 @pytest.fixture
 def make_interview(recruiter):
-    from interviews.models import Interview
+    from interviews.planning.models import Interview
 
     def make(*, registration=None, candidate=None, when=None, **fields) -> Interview:
         interview = Interview(owner=recruiter, start=when or timezone.now() + timedelta(days=2),

@@ -2,7 +2,7 @@
 
 import datetime
 import django.db.models.deletion
-import interviews.models.interview
+import interviews.planning.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('memo', models.TextField(blank=True, help_text='Private: never shown to candidates or attendees.', verbose_name='memo')),
                 ('report', models.TextField(blank=True, verbose_name='report')),
                 ('status', models.CharField(choices=[('planned', 'Planned'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='planned', max_length=10, verbose_name='status')),
-                ('calendar_uid', models.CharField(default=interviews.models.interview.new_calendar_uid, editable=False, max_length=100, unique=True, verbose_name='calendar UID')),
+                ('calendar_uid', models.CharField(default=interviews.planning.models.new_calendar_uid, editable=False, max_length=100, unique=True, verbose_name='calendar UID')),
                 ('sequence', models.PositiveIntegerField(default=0, editable=False, verbose_name='calendar sequence')),
                 ('version', models.PositiveIntegerField(default=0, editable=False)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),

@@ -5,7 +5,7 @@ from email.utils import make_msgid
 
 from django.db import migrations, models
 
-import interviews.models.communication
+import interviews.outbox.models
 
 OUR_MESSAGE_ID = re.compile(r"<[^<>@\s]+@[^<>@\s]+>")
 
@@ -69,6 +69,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='message',
             name='message_id',
-            field=models.CharField(default=interviews.models.communication.new_message_id, editable=False, max_length=255, unique=True, verbose_name='Message-ID'),
+            field=models.CharField(default=interviews.outbox.models.new_message_id, editable=False, max_length=255, unique=True, verbose_name='Message-ID'),
         ),
     ]

@@ -3,7 +3,8 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from ats.navigation import back_param
-from interviews.models import Interview, InterviewChange, Message, Purpose
+from interviews.outbox.models import Message, Purpose
+from interviews.planning.models import Interview, InterviewChange
 
 register = template.Library()
 

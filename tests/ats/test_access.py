@@ -10,8 +10,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from ats.signing import make_token
-from interviews.links import portal_link, reply_link, scheduling_link
-from interviews.models import Interview, Message, SchedulingInvitation
+from interviews.outbox.models import Message
+from interviews.planning.models import Interview
+from interviews.portal.links import portal_link, reply_link, scheduling_link
+from interviews.portal.models import SchedulingInvitation
 
 PERSONAS = ["anonymous", "outsider", "manager", "recruiter", "admin"]
 

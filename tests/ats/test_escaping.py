@@ -8,15 +8,10 @@ from django.test import Client
 from django.utils import timezone
 
 from candidates.models import Candidate, Registration
-from interviews.links import portal_link, reply_link, scheduling_link
-from interviews.models import (
-    Interview,
-    InterviewFeedback,
-    InterviewGuideline,
-    InterviewLocation,
-    InterviewReason,
-    SchedulingInvitation,
-)
+from interviews.planning.configuration import InterviewGuideline, InterviewLocation, InterviewReason
+from interviews.planning.models import Interview
+from interviews.portal.links import portal_link, reply_link, scheduling_link
+from interviews.portal.models import InterviewFeedback, SchedulingInvitation
 from tests.parsed_html import elements, read
 from vacancies.models import ContactPerson, Vacancy
 

@@ -13,8 +13,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from interviews.links import portal_link, reply_link, scheduling_link
-from interviews.models import Interview, Message, SchedulingInvitation
+from interviews.outbox.models import Message
+from interviews.planning.models import Interview
+from interviews.portal.links import portal_link, reply_link, scheduling_link
+from interviews.portal.models import SchedulingInvitation
 
 HOSTILE = [
     "²", "٣", "-1", "0", "99999999999999999999", "9999-12-31", "31-12-9999",

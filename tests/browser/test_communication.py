@@ -3,7 +3,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from interviews.models import Message, StandardDocument
+from interviews.communication.models import StandardDocument
+from interviews.outbox.models import Message
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

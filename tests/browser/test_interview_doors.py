@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from interviews.models import Interview, InterviewLocation
+from interviews.planning.configuration import InterviewLocation
+from interviews.planning.models import Interview
 
 pytestmark = [
     pytest.mark.browser,

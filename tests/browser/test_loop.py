@@ -7,8 +7,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from interviews.links import portal_link
-from interviews.models import Interview, InterviewFeedback, Message
+from interviews.outbox.models import Message
+from interviews.planning.models import Interview
+from interviews.portal.links import portal_link
+from interviews.portal.models import InterviewFeedback
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -75,7 +75,7 @@ def next_interviews(office, registration, make_interview):
 
     from django.utils import timezone
 
-    from interviews.models import InterviewReason
+    from interviews.planning.configuration import InterviewReason
 
     assessment = InterviewReason.objects.create(name="Assessment")
     first = InterviewReason.objects.create(name="First interview")

@@ -12,9 +12,11 @@ from hypothesis import example, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from interviews.emails import MERGE_FIELDS, check_merge_fields, render_email, substitute
-from interviews.forms import EuropeanDateTimeField
-from interviews.models import HtmlProfile, InterviewChange
+from interviews.communication.merge import MERGE_FIELDS, check_merge_fields
+from interviews.communication.models import HtmlProfile
+from interviews.communication.render import render_email, substitute
+from interviews.planning.forms import EuropeanDateTimeField
+from interviews.planning.models import InterviewChange
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

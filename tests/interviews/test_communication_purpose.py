@@ -3,7 +3,9 @@
 import pytest
 from icalendar import Calendar
 
-from interviews.models import InterviewSettings, Message, StandardDocument
+from interviews.communication.models import StandardDocument
+from interviews.outbox.models import Message
+from interviews.planning.configuration import InterviewSettings
 from vacancies.models import ContactPerson
 
 pytestmark = pytest.mark.usefixtures("migrated_db")

@@ -5,7 +5,10 @@ import re
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from interviews.models import Interview, InterviewSettings, Message, StandardDocument
+from interviews.communication.models import StandardDocument
+from interviews.outbox.models import Message
+from interviews.planning.configuration import InterviewSettings
+from interviews.planning.models import Interview
 from vacancies.models import ContactPerson
 
 from .readable import LONG_MEMO, readable_message
@@ -142,7 +145,8 @@ def test_send_stores_the_messages_and_queues_delivery_after_commit(
     assert message.subject.startswith("Uitnodiging: gesprek voor Senior Java Developer")
     assert LONG_MEMO not in readable_message(message)
     assert len(callbacks) == 1
-    assert DBTaskResult.objects.filter(task_path="interviews.tasks.deliver_message").count() == 1
+    assert DBTaskResult.objects.filter(
+        task_path="interviews.outbox.delivery.deliver_message").count() == 1
 
 
 def test_the_log_shows_on_the_interview_and_in_the_steps(recruiter_client, interview):

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from interviews.models import Interview, InterviewSettings
+from interviews.planning.configuration import InterviewSettings
+from interviews.planning.models import Interview
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from datetime import UTC
 import pytest
 from icalendar import Calendar
 
-from interviews import tasks
-from interviews.models import Interview, Message
+from interviews.outbox import delivery as tasks
+from interviews.outbox.models import Message
+from interviews.planning.models import Interview
 
 from .readable import LONG_MEMO, readable
 
@@ -89,7 +90,7 @@ def test_the_candidate_gets_the_invitation_with_merge_fields_and_a_calendar_entr
 def test_the_manager_is_written_in_their_language_with_guidelines(
     recruiter_client, registration, smtp_server, run_worker, manager_contact
 ):
-    from interviews.models import InterviewGuideline
+    from interviews.planning.configuration import InterviewGuideline
     manager_contact.language = "nl"
     manager_contact.save()
     star = InterviewGuideline.objects.create(title="STAR-methode", text="Vraag door op resultaat.")

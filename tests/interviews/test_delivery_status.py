@@ -9,7 +9,7 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from interviews.models import Message
+from interviews.outbox.models import Message
 from vacancies.models import Vacancy
 
 from .test_delivery import plan, send
@@ -107,7 +107,7 @@ def test_a_refused_recipient_fails_in_words_a_recruiter_understands_with_a_retry
 def test_the_common_mail_errors_read_as_plain_words(
     recruiter_client, registration, run_worker, no_waiting, monkeypatch, error, reason
 ):
-    from interviews import tasks
+    from interviews.outbox import delivery as tasks
 
     def fail(email) -> None:
         raise error

@@ -4,8 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from interviews.emails import render_email, sample_values
-from interviews.models import Audience, HtmlProfile, Purpose, StandardDocument
+from interviews.communication.merge import sample_values
+from interviews.communication.models import HtmlProfile, StandardDocument
+from interviews.communication.render import render_email
+from interviews.outbox.models import Audience, Purpose
 
 from .readable import LONG_MEMO, calendar_fields
 
@@ -106,7 +108,8 @@ def test_text_typed_into_the_interview_cannot_add_lines_to_the_invitation(
 ):
     from icalendar import Calendar
 
-    from interviews.emails import Recipient, build_invitation
+    from interviews.communication.ics import build_invitation
+    from interviews.communication.merge import Recipient
 
     interview = make_interview(
         registration=registration,

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from candidates.models import Registration
-from interviews.models import Interview, InterviewReason
+from interviews.planning.configuration import InterviewReason
+from interviews.planning.models import Interview
 from vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db

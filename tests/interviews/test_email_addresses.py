@@ -2,8 +2,8 @@
 
 import pytest
 
-from interviews import tasks
-from interviews.models import Message
+from interviews.outbox import delivery as tasks
+from interviews.outbox.models import Message
 
 from .test_delivery import plan, send
 

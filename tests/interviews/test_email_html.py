@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from interviews.emails import render_email, sample_values
-from interviews.models import HtmlProfile
+from interviews.communication.merge import sample_values
+from interviews.communication.models import HtmlProfile
+from interviews.communication.render import render_email
 from tests.parsed_html import elements, text
 
 HOSTILE_LAYOUT = """<!doctype html>

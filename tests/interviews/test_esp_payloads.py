@@ -4,8 +4,8 @@ import pytest
 from anymail.exceptions import AnymailUnsupportedFeature
 from django.core.mail import EmailMultiAlternatives, mailers
 
-from interviews.emails import build_email
-from interviews.models import Message
+from interviews.outbox.email import build_email
+from interviews.outbox.models import Message
 
 pytestmark = pytest.mark.django_db
 

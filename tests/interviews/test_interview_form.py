@@ -6,13 +6,13 @@ from datetime import UTC, timedelta
 
 import pytest
 
-from interviews.models import (
-    Interview,
+from interviews.planning.configuration import (
     InterviewGuideline,
     InterviewLocation,
     InterviewReason,
     InterviewSettings,
 )
+from interviews.planning.models import Interview
 
 pytestmark = pytest.mark.django_db
 

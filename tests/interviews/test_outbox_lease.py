@@ -10,8 +10,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from interviews import tasks
-from interviews.models import Message
+from interviews.outbox import delivery as tasks
+from interviews.outbox.models import Message
 
 from .test_delivery import plan, queue_copies, send
 

@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from interviews.links import portal_link
-from interviews.models import InterviewFeedback, InterviewGuideline, InterviewSettings
+from interviews.planning.configuration import InterviewGuideline, InterviewSettings
+from interviews.portal.links import portal_link
+from interviews.portal.models import InterviewFeedback
 from vacancies.models import ContactPerson
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from interviews.links import reply_link
-from interviews.models import Interview, Message
+from interviews.outbox.models import Message
+from interviews.planning.models import Interview
+from interviews.portal.links import reply_link
 from tests.parsed_html import form_values
+
+REMINDER_TASK = "interviews.communication.reminders.send_reminders"
 
 
 def path(url: str) -> str:
@@ -83,7 +86,7 @@ def plan_in(client, registration, hours: int, **data) -> Interview:
 
 
 def make_due() -> None:
-    DBTaskResult.objects.filter(task_path="interviews.tasks.send_reminders").update(
+    DBTaskResult.objects.filter(task_path=REMINDER_TASK).update(
         run_after=timezone.now() - timedelta(seconds=1))
 
 
@@ -96,7 +99,7 @@ def test_a_reminder_goes_out_once_at_its_time(recruiter_client, registration, sm
                                               run_worker, settings):
     settings.REMINDER_HOURS_BEFORE = 24
     interview = plan_in(recruiter_client, registration, hours=30)
-    [task] = DBTaskResult.objects.filter(task_path="interviews.tasks.send_reminders")
+    [task] = DBTaskResult.objects.filter(task_path=REMINDER_TASK)
     expected = interview.start - timedelta(hours=24)
     assert abs(task.run_after - expected) < dt.timedelta(seconds=1)
     run_worker()
@@ -129,7 +132,7 @@ def test_the_reminder_moves_with_a_reschedule(recruiter_client, registration, sm
     recruiter_client.post(interview.get_absolute_url(), {
         "start": later.strftime("%d-%m-%Y %H:%M"), "kind": "recruiter",
         "version": interview.version})
-    runs = sorted(DBTaskResult.objects.filter(task_path="interviews.tasks.send_reminders")
+    runs = sorted(DBTaskResult.objects.filter(task_path=REMINDER_TASK)
                   .values_list("run_after", flat=True))
     assert len(runs) == 2 and runs[1] - runs[0] == timedelta(days=2)
     make_due()

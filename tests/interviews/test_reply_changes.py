@@ -9,8 +9,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from interviews.links import reply_link
-from interviews.models import Interview, Message
+from interviews.outbox.models import Message
+from interviews.planning.models import Interview
+from interviews.portal.links import reply_link
 
 CLICK = {"accept": Interview.Reply.ACCEPTED, "decline": Interview.Reply.DECLINED}
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from interviews.models import InterviewReason
+from interviews.planning.configuration import InterviewReason
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 
 from candidates.models import Candidate, Registration
-from interviews.models import Interview, Message
+from interviews.outbox.models import Message
+from interviews.planning.models import Interview
 from tests.interviews.test_self_schedule import link_in
 from vacancies.models import Vacancy
 

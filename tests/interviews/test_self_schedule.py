@@ -11,10 +11,12 @@ from django.utils import timezone
 
 from ats.signing import make_token
 from candidates.models import Candidate, Registration
-from interviews import public_views
-from interviews.links import scheduling_link
-from interviews.loop import slot_take
-from interviews.models import Interview, Message, SchedulingInvitation
+from interviews.outbox.models import Message
+from interviews.planning.models import Interview
+from interviews.portal import views as public_views
+from interviews.portal.booking import slot_take
+from interviews.portal.links import scheduling_link
+from interviews.portal.models import SchedulingInvitation
 from tests.interviews.test_replies_and_reminders import make_due, path, reminders
 from vacancies.models import Vacancy
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.core.checks import run_checks
 
-from interviews.models import DeliveryEvent, Message
+from interviews.outbox.models import DeliveryEvent, Message
 
 pytestmark = pytest.mark.django_db
 

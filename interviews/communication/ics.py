@@ -1,0 +1,57 @@
+"""TODO docstring."""
+
+from email.utils import parseaddr
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from icalendar import Calendar, Event, vCalAddress, vText
+
+from interviews.communication.merge import Recipient, merge_values
+from interviews.planning.models import Interview
+
+
+def build_invitation(interview: Interview, recipient: Recipient, *, cancel: bool,
+                     summary: str) -> str:
+    """An iTIP request (or cancellation) that calendars treat as a meeting invitation."""
+    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    calendar = Calendar()
+    calendar.add("prodid", "-//ATS interview planning//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancel else "REQUEST")
+    event = Event()
+    event.add("uid", interview.calendar_uid)
+    event.add("sequence", interview.sequence)
+    event.add("dtstamp", timezone.now().astimezone(ZoneInfo("UTC")))
+    event.add("dtstart", interview.start.astimezone(ZoneInfo("UTC")))
+    event.add("dtend", interview.end.astimezone(ZoneInfo("UTC")))
+    event.add("summary", summary)
+    if interview.location_text:
+        event.add("location", interview.location_text)
+    event.add("description", _description(interview, recipient))
+    event.add("status", "CANCELLED" if cancel else "CONFIRMED")
+    organizer = vCalAddress(f"mailto:{organizer_email}")
+    organizer.params["cn"] = vText(organizer_name or organizer_email)
+    event.add("organizer", organizer)
+    attendee = vCalAddress(f"mailto:{recipient.email}")
+    attendee.params["cn"] = vText(recipient.name)
+    attendee.params["role"] = vText("REQ-PARTICIPANT")
+    attendee.params["partstat"] = vText("NEEDS-ACTION")
+    attendee.params["rsvp"] = vText("TRUE")
+    event.add("attendee", attendee)
+    calendar.add_component(event)
+    return calendar.to_ical().decode()
+
+
+def _description(interview: Interview, recipient: Recipient) -> str:
+    """What the calendar entry says: the facts, never the memo."""
+    values = merge_values(interview, recipient)
+    with translation.override(recipient.language):
+        lines = [
+            f"{_('Candidate')}: {values['candidate_name']}" if values["candidate_name"] else "",
+            f"{_('Vacancy')}: {values['vacancy']}" if values["vacancy"] else "",
+            f"{_('Interviewer')}: {values['interviewer']}" if values["interviewer"] else "",
+            f"{_('Recruiter')}: {values['recruiter_name']} {values['recruiter_email']}".strip(),
+        ]
+    return "\n".join(line for line in lines if line)

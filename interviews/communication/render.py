@@ -1,0 +1,72 @@
+"""TODO docstring."""
+
+import re
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+
+from interviews.communication.html import email_page, sanitise
+from interviews.communication.merge import substitute
+from interviews.communication.models import HtmlProfile
+
+_SLOT = re.compile(r"\{\{ (logo|subject|content) \}\}")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+def render_email(*, subject: str, body: str, profile: HtmlProfile,
+                 values: dict[str, str]) -> Rendered:
+    # A subject is one line: a newline typed or merged in can never start another header.
+    subject = " ".join(substitute(subject, values, html=False).split())
+    content = sanitise(substitute(body, values, html=True))
+    logo = (f'<img src="{escape(profile.logo_url)}" alt="" height="40">'
+            if profile.logo_url else "")
+    slots = {"logo": logo, "subject": escape(subject), "content": content}
+    # One pass, so text inside a filled slot is never taken for another slot.
+    page = _SLOT.sub(lambda match: slots[match.group(1)], profile.layout)
+    return Rendered(subject=subject, text=html_to_text(content),
+                    html=email_page(page, css=profile.css, title=subject))
+
+
+class _TextWriter(HTMLParser):
+    """HTML to a plain text that reads well on its own: paragraphs, lists, links."""
+
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "table", "tr", "ul", "ol"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.href: str | None = None
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n- ")
+        elif tag == "a":
+            self.href = dict(attrs).get("href")
+
+    def handle_endtag(self, tag) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+        elif tag == "a" and self.href:
+            self.parts.append(f" ({self.href})")
+            self.href = None
+
+    def handle_data(self, data) -> None:
+        self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(html: str) -> str:
+    writer = _TextWriter()
+    writer.feed(html)
+    text = "".join(writer.parts)
+    lines = [line.strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

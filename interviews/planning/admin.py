@@ -1,0 +1,82 @@
+"""TODO docstring."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from interviews.planning.configuration import (
+    InterviewGuideline,
+    InterviewLocation,
+    InterviewReason,
+    InterviewSettings,
+)
+from interviews.planning.models import Interview, InterviewChange
+
+
+@admin.register(InterviewLocation)
+class InterviewLocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "address", "time_zone", "is_active"]
+    list_filter = ["is_active", "time_zone"]
+    search_fields = ["name", "address"]
+
+
+@admin.register(InterviewReason)
+class InterviewReasonAdmin(admin.ModelAdmin):
+    list_display = ["name", "default_duration", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name"]
+
+
+@admin.register(InterviewGuideline)
+class InterviewGuidelineAdmin(admin.ModelAdmin):
+    list_display = ["title", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["title", "text"]
+
+
+@admin.register(InterviewSettings)
+class InterviewSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "selection_committee_enabled"]
+
+    def has_add_permission(self, request) -> bool:
+        return not InterviewSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class InterviewChangeInline(admin.TabularInline):
+    model = InterviewChange
+    extra = 0
+    fields = ["changed_at", "field", "old_value", "new_value", "changed_by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Interview)
+class InterviewAdmin(admin.ModelAdmin):
+    inlines = [InterviewChangeInline]
+    list_display = ["start", "candidate", "vacancy", "reason", "kind", "contact_person",
+                    "status", "owner"]
+    list_filter = ["status", "kind", "reason", "location", "owner"]
+    search_fields = ["candidate__first_name", "candidate__last_name", "vacancy__title",
+                     "interviewer", "location_text"]
+    list_select_related = ["candidate", "vacancy", "reason", "contact_person", "owner"]
+    autocomplete_fields = ["candidate", "registration", "vacancy", "contact_person", "owner",
+                           "location", "reason", "guidelines", "committee_members"]
+    readonly_fields = ["calendar_uid", "sequence", "version", "created_at", "updated_at"]
+    date_hierarchy = "start"
+    actions = ["mark_held", "cancel"]
+
+    @admin.action(description=_("Mark as held"))
+    def mark_held(self, request, queryset) -> None:
+        for interview in queryset:
+            interview.set_status(Interview.Status.HELD, by=request.user)
+
+    @admin.action(description=_("Cancel interview"))
+    def cancel(self, request, queryset) -> None:
+        for interview in queryset:
+            interview.set_status(Interview.Status.CANCELLED, by=request.user)
