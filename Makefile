@@ -5,9 +5,16 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
-STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+# requirements.txt (runtime) and requirements-dev.txt (tests and tooling) name what we ask for;
+# the locks pin everything they pull in, with hashes. A stamp named after a lock's checksum
+# installs it again whenever the lock changes.
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes
+STAMP := $(VENV)/.installed-runtime-$(shell cksum < requirements.lock | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cksum < requirements-dev.lock | cut -d' ' -f1)
+UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --no-config --universal --python-version 3.12 \
+	--generate-hashes --custom-compile-command "make lock"
 
-.PHONY: run test bench install lint messages vendor chromium clean
+.PHONY: run test bench install install-dev lock lint messages vendor chromium clean
 
 run: install
 	@mkdir -p var
@@ -22,7 +29,7 @@ run: install
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install chromium
+test: install-dev chromium
 	$(VENV)/bin/pytest
 
 # A large office in a fresh database (SQLite, or "<name>_bench" beside DATABASE_URL's database),
@@ -30,18 +37,31 @@ test: install chromium
 BENCH_ENV := DEBUG=0 SECRET_KEY=bench-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
 	EMAIL_URL=memory:// SITE_URL=http://testserver ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
 	STATIC_MANIFEST=0 LOG_LEVEL=WARNING
-bench: install
+bench: install-dev
 	@mkdir -p var/bench
 	@url=$$($(PY) bin/bench-database) && \
 	  DATABASE_URL=$$url $(BENCH_ENV) $(MANAGE) migrate --noinput -v0 && \
 	  DATABASE_URL=$$url $(BENCH_ENV) $(MANAGE) bench $(BENCH_ARGS)
 
 install: $(STAMP)
+install-dev: $(DEV_STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.lock
 	@test -x $(PY) || { python=$$(bin/find-python) && "$$python" -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@rm -f $(VENV)/.installed-* && touch $@
+	$(PIP_INSTALL) -r requirements.lock
+	@rm -f $(VENV)/.installed-runtime-* && touch $@
+
+$(DEV_STAMP): requirements-dev.lock
+	@test -x $(PY) || { python=$$(bin/find-python) && "$$python" -m venv $(VENV); }
+	$(PIP_INSTALL) -r requirements-dev.lock
+	@rm -f $(VENV)/.installed-dev-* && touch $@
+
+# After changing requirements.txt or requirements-dev.txt: pin them again, for Python 3.12 and
+# newer on any platform, with the hashes of the index's files. The development lock keeps the
+# runtime lock's versions. `make lock LOCK_ARGS=--upgrade` moves every pin to the newest release.
+lock: install-dev
+	$(UV_COMPILE) $(LOCK_ARGS) requirements.txt -o requirements.lock
+	$(UV_COMPILE) $(LOCK_ARGS) requirements-dev.txt -c requirements.lock -o requirements-dev.lock
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
 chromium:
@@ -49,7 +69,7 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-lint: install
+lint: install-dev
 	$(VENV)/bin/ruff check .
 
 # Refresh the Dutch catalogue after changing UI strings (needs GNU gettext), then translate

@@ -6,8 +6,9 @@ deployment stops the process at start-up instead of silently falling back to a d
 
 import os
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from ats.params import whole_number
@@ -79,54 +80,58 @@ def _query_options(query: str) -> dict[str, str]:
     return {key: values[-1] for key, values in parse_qs(query).items()}
 
 
+_POSTGRES_SCHEMES = {"postgres", "postgresql", "pgsql"}
+_SQLITE_OPTIONS = {
+    # The web server and the task worker write to the same file: wait for the lock instead of
+    # failing, and take it up front so a read never has to upgrade.
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def database_from_url(url: str, base_dir: Path) -> dict:
-    """`sqlite:///var/db.sqlite3` (relative to the project) or `postgres://user:pw@host:port/db`."""
+    """`sqlite:///var/db.sqlite3` (relative to the project) or `postgres://user:pw@host:port/db`.
+
+    dj-database-url reads the URL; this adds what it leaves to us: the ?conn_max_age= option,
+    SQLite paths relative to the project, only the two databases the project runs on, and
+    errors that name DATABASE_URL.
+    """
     parts = urlsplit(url)
-    options = _query_options(parts.query)
+    if parts.scheme != "sqlite" and parts.scheme not in _POSTGRES_SCHEMES:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL={_redact(url)!r}: use sqlite:///path or "
+            "postgres://user:password@host:port/name."
+        )
     # Connections are kept for a minute (checked before reuse) unless ?conn_max_age= says
     # otherwise: the task worker then reconnects once a minute instead of once per task.
-    conn_max_age = whole_number(options.get("conn_max_age", "60"), minimum=0)
+    # dj-database-url would pass the option on to the driver, so it is taken out first.
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    typed = dict(query).get("conn_max_age", "60")
+    conn_max_age = whole_number(typed, minimum=0)
     if conn_max_age is None:
-        raise ImproperlyConfigured(
-            f"DATABASE_URL conn_max_age={options['conn_max_age']!r} is not a number.")
-    options.pop("conn_max_age", None)
+        raise ImproperlyConfigured(f"DATABASE_URL conn_max_age={typed!r} is not a number.")
+    query = [(key, value) for key, value in query if key != "conn_max_age"]
+    try:
+        config = dict(dj_database_url.parse(
+            urlunsplit(parts._replace(query=urlencode(query))),
+            conn_max_age=conn_max_age,
+            conn_health_checks=True,
+        ))
+    except ValueError as error:  # a port that is no number, a stray bracket, …
+        raise ImproperlyConfigured(f"DATABASE_URL={_redact(url)!r}: {error}") from None
+    options = config.get("OPTIONS", {})
     if parts.scheme == "sqlite":
-        path = unquote(parts.path.removeprefix("/"))
-        if not path:
-            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no SQLite file.")
+        path = config["NAME"]
+        if path in {"", ":memory:"}:
+            raise ImproperlyConfigured(f"DATABASE_URL={_redact(url)!r} names no SQLite file.")
         name = Path(path) if Path(path).is_absolute() else base_dir / path
         name.parent.mkdir(parents=True, exist_ok=True)  # var/ does not exist in a fresh clone
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": name,
-            "CONN_MAX_AGE": conn_max_age,
-            "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": {
-                # The web server and the task worker write to the same file: wait for the lock
-                # instead of failing, and take it up front so a read never has to upgrade.
-                "timeout": 20,
-                "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
-        }
-    if parts.scheme in {"postgres", "postgresql", "pgsql"}:
-        name = unquote(parts.path.removeprefix("/"))
-        if not name:
-            raise ImproperlyConfigured(f"DATABASE_URL={url!r} names no database.")
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": name,
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": conn_max_age,
-            "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": options,
-        }
-    raise ImproperlyConfigured(
-        f"DATABASE_URL={url!r}: use sqlite:///path or postgres://user:password@host:port/name."
-    )
+        return {**config, "NAME": name, "OPTIONS": {**_SQLITE_OPTIONS, **options}}
+    if not config["NAME"]:
+        raise ImproperlyConfigured(f"DATABASE_URL={_redact(url)!r} names no database.")
+    # django.db.backends.postgresql, which runs on psycopg 3 (requirements.txt).
+    return {**config, "OPTIONS": options}
 
 
 def mailers_from_url(url: str, base_dir: Path) -> dict:

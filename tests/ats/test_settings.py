@@ -29,6 +29,12 @@ def test_sqlite_urls_are_relative_to_the_project():
     config = env.database_from_url("sqlite:///var/db.sqlite3", BASE)
     assert config["ENGINE"] == "django.db.backends.sqlite3"
     assert config["NAME"] == BASE / "var" / "db.sqlite3"
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"  # web and worker share the file
+
+
+def test_absolute_sqlite_paths_stay_absolute(tmp_path):
+    config = env.database_from_url(f"sqlite:///{tmp_path}/other.sqlite3", BASE)
+    assert config["NAME"] == tmp_path / "other.sqlite3"
 
 
 def test_postgres_urls_become_a_psycopg_database():
@@ -36,7 +42,7 @@ def test_postgres_urls_become_a_psycopg_database():
                                    BASE)
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("ats", "ats", "s@cret")
-    assert (config["HOST"], config["PORT"]) == ("db.example", "5433")
+    assert (config["HOST"], config["PORT"]) == ("db.example", 5433)  # dj-database-url's int
     assert config["OPTIONS"] == {"sslmode": "require"}
 
 
@@ -53,6 +59,19 @@ def test_connections_are_kept_a_minute_unless_the_url_says_otherwise():
 def test_an_unknown_database_scheme_is_refused():
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
         env.database_from_url("mysql://x/y", BASE)
+
+
+@pytest.mark.parametrize("url", ["postgres://db.example", "postgres://db.example/", "sqlite://",
+                                 "sqlite:///", "sqlite://:memory:"])
+def test_a_database_url_without_a_database_is_refused(url):
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL.*names no"):
+        env.database_from_url(url, BASE)
+
+
+def test_an_unreadable_database_url_is_named_without_its_password():
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL") as error:
+        env.database_from_url("postgres://ats:secret@db.example:port/ats", BASE)
+    assert "secret" not in str(error.value)
 
 
 def test_smtp_urls_become_a_mailer_with_tls():
