@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -115,42 +115,6 @@ class RegistrationQuerySet(models.QuerySet):
         return self.select_related("candidate", "vacancy__recruiter", "stage").order_by(
             "stage__position", "stage_id", "-applied_at", "pk"
         )
-
-    def with_next_interview(self, *, reason: bool = False) -> "RegistrationQuerySet":
-        """Annotate the start (and, to filter on it, the reason) of each registration's next
-        planned interview. For showing the reason of a page of rows, see next_interviews()."""
-        queryset = self
-        upcoming = _upcoming_interviews().filter(registration=OuterRef("pk")).order_by(
-            "start", "pk")
-        if "next_interview_start" not in self.query.annotations:
-            queryset = queryset.annotate(
-                next_interview_start=Subquery(upcoming.values("start")[:1]))
-        if reason and "next_interview_reason_id" not in self.query.annotations:
-            queryset = queryset.annotate(
-                next_interview_reason_id=Subquery(upcoming.values("reason_id")[:1]))
-        return queryset
-
-
-def _interviews():
-    # The interviews app builds on this one, so its model is reached through the relation
-    # rather than imported.
-    return Registration._meta.get_field("interviews").related_model.objects
-
-
-def _upcoming_interviews():
-    return _interviews().filter(status="planned", start__gte=timezone.now())
-
-
-def attach_next_interviews(registrations) -> None:
-    """Give each registration of a page its next interview (`next_interview`), in one query."""
-    rows = list(registrations)
-    if not rows:
-        return
-    upcoming = (_upcoming_interviews().filter(registration__in=rows)
-                .select_related("reason").order_by("-start", "-pk"))
-    first = {interview.registration_id: interview for interview in upcoming}
-    for registration in rows:
-        registration.next_interview = first.get(registration.pk)
 
 
 class Registration(models.Model):

@@ -12,8 +12,8 @@ from ats.params import search_text, whole_number
 from ats.views import form_page
 from vacancies.models import Vacancy
 
-from .forms import CandidateForm, MoveForm, RegistrationForm, WorkflowFilterForm
-from .models import Candidate, Registration, attach_next_interviews
+from .forms import CandidateForm, MoveForm, RegistrationForm
+from .models import Candidate, Registration
 
 
 def candidate_list(request: HttpRequest) -> HttpResponse:
@@ -139,30 +139,3 @@ def registration_move(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose a stage to move to."))
     return redirect(back_url(request.POST.get("back"), registration.get_absolute_url()))
-
-
-def workflow(request: HttpRequest) -> HttpResponse:
-    """The Workflow tab: registrations grouped by stage, with filters and a move-on action."""
-    filters = WorkflowFilterForm(request.GET or None)
-    registrations = filters.filter(Registration.objects.for_workflow())
-    stages = filters.filter(Registration.objects.all(), by_stage=False).per_stage()
-    next_stage = {stage.pk: after for stage, after in zip(stages, stages[1:], strict=False)}
-    total = sum(stage.count for stage in stages)
-    chosen = filters.cleaned_data["stage"] if filters.is_valid() else None
-    # Sort and count only the ids, then load the page's 25 rows with their relations: the
-    # database never carries the joined columns of all registrations through the sort.
-    page = paginate(request, registrations.values_list("pk", flat=True),
-                    count=next(s.count for s in stages if s == chosen) if chosen else total)
-    loaded = Registration.objects.for_workflow().in_bulk(page.object_list)
-    page.object_list = [loaded[pk] for pk in page.object_list]
-    attach_next_interviews(page)
-    for registration in page:
-        registration.next_stage = next_stage.get(registration.stage_id)
-    return render(request, "candidates/workflow.html", {
-        "filters": filters,
-        "stages": stages,
-        "page": page,
-        "total": total,
-        "back": back_param("workflow", query=request.GET.urlencode()),
-    })
-

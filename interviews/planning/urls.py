@@ -1,9 +1,10 @@
 from django.urls import path
 
-from interviews.planning import dashboard, selection, views
+from interviews.planning import dashboard, selection, views, workflow
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("workflow/", workflow.workflow, name="workflow"),
     path("candidates/<int:pk>/interviews/new/", views.interview_new_for_candidate,
          name="interview_new_for_candidate"),
     path("registrations/<int:pk>/interviews/new/", views.interview_new_for_registration,
