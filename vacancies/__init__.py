@@ -1,0 +1,4 @@
+"""Vacancies and contact persons (hiring managers and selection-committee members).
+
+May import: ats.
+"""
