@@ -1,8 +1,14 @@
-"""TODO docstring."""
+"""Django admin for interviews and their configuration; an interview edited here is saved
+the way the interview form saves it (audit trail, calendar SEQUENCE, reminders)."""
 
+from datetime import timedelta
+
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from ats.dates import validate_sane_date
+from interviews.communication.reminders import schedule_reminders
 from interviews.planning.configuration import (
     InterviewGuideline,
     InterviewLocation,
@@ -56,8 +62,34 @@ class InterviewChangeInline(admin.TabularInline):
         return False
 
 
+class InterviewAdminForm(forms.ModelForm):
+    """The interview form's limits hold in the admin too: a start in a sane year, a duration
+    the form accepts."""
+
+    LONGEST = timedelta(hours=12)
+    SHORTEST = timedelta(minutes=5)
+
+    class Meta:
+        model = Interview
+        fields = "__all__"  # noqa: DJ007 — the admin shows every editable field
+
+    def clean_start(self):
+        start = self.cleaned_data["start"]
+        validate_sane_date(start.date())
+        return start
+
+    def clean_duration(self):
+        duration = self.cleaned_data["duration"]
+        if not self.SHORTEST <= duration <= self.LONGEST:
+            raise forms.ValidationError(
+                _("Choose a duration between %(shortest)d and %(longest)d minutes."),
+                params={"shortest": 5, "longest": 720}, code="out_of_range")
+        return duration
+
+
 @admin.register(Interview)
 class InterviewAdmin(admin.ModelAdmin):
+    form = InterviewAdminForm
     inlines = [InterviewChangeInline]
     list_display = ["start", "candidate", "vacancy", "reason", "kind", "contact_person",
                     "status", "owner"]
@@ -80,3 +112,17 @@ class InterviewAdmin(admin.ModelAdmin):
     def cancel(self, request, queryset) -> None:
         for interview in queryset:
             interview.set_status(Interview.Status.CANCELLED, by=request.user)
+
+    def save_model(self, request, obj, form, change) -> None:
+        """As the interview form saves: a change of time or place goes into the audit trail
+        and raises the calendar SEQUENCE, a change of status too, and the reminder moves."""
+        if not change:
+            super().save_model(request, obj, form, change)
+            schedule_reminders(obj)
+            return
+        status, obj.status = obj.status, form.initial["status"]
+        sequence = obj.sequence
+        obj.save_edit(expected_version=obj.version, by=request.user)
+        obj.set_status(status, by=request.user)
+        if obj.sequence != sequence and obj.status == Interview.Status.PLANNED:
+            schedule_reminders(obj)
