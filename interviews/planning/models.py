@@ -6,11 +6,17 @@ from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from ats.dates import format_datetime, format_time
 from ats.versioning import StaleEdit, VersionedModel
-from interviews.planning.configuration import InterviewGuideline, InterviewLocation, InterviewReason
+from interviews.planning.audience import Audience
+from interviews.planning.configuration import (
+    InterviewGuideline,
+    InterviewLocation,
+    InterviewReason,
+    InterviewSettings,
+)
 
 
 def new_calendar_uid() -> str:
@@ -171,7 +177,7 @@ class Interview(VersionedModel):
 
     def __str__(self) -> str:
         who = self.candidate or self.vacancy or _("interview")
-        return f"{who} – {date_format(timezone.localtime(self.start), 'SHORT_DATETIME_FORMAT')}"
+        return f"{who} – {format_datetime(self.start)}"
 
     def get_absolute_url(self) -> str:
         return reverse("interview_edit", args=[self.pk])
@@ -181,8 +187,25 @@ class Interview(VersionedModel):
         return self.start + self.duration
 
     @property
-    def includes_manager(self) -> bool:
-        return self.kind in {self.Kind.MANAGER, self.Kind.BOTH}
+    def audiences(self) -> list[str]:
+        """Who is told of the interview and of each change: the candidate, and the hiring
+        manager's side too when the kind includes the manager."""
+        if self.kind in {self.Kind.MANAGER, self.Kind.BOTH}:
+            return [Audience.CANDIDATE, Audience.MANAGER]
+        return [Audience.CANDIDATE]
+
+    def attendees(self, audience: str) -> list[tuple[str, object]]:
+        """The people of one side, by role: the candidate; or the hiring manager and (with the
+        selection committee switched on) its members. The one rule for who attends and who
+        is told: the communication screen, reminders and bookings all ask here."""
+        if audience not in self.audiences:
+            return []
+        if audience == Audience.CANDIDATE:
+            return [(Audience.CANDIDATE, self.candidate)] if self.candidate_id else []
+        people = [(Audience.MANAGER, self.contact_person)] if self.contact_person_id else []
+        if InterviewSettings.load().selection_committee_enabled:
+            people += [(Audience.COMMITTEE, member) for member in self.committee_members.all()]
+        return people
 
     @property
     def is_open_slot(self) -> bool:
@@ -215,8 +238,7 @@ class Interview(VersionedModel):
 
     @property
     def when_text(self) -> str:
-        start = timezone.localtime(self.start)
-        return f"{start:%d-%m-%Y %H:%M}–{timezone.localtime(self.end):%H:%M}"
+        return f"{format_datetime(self.start)}–{format_time(self.end)}"
 
     def set_status(self, status: str, *, by=None) -> None:
         if status == self.status:
