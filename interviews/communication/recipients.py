@@ -3,7 +3,8 @@ rule (Interview.attendees)."""
 
 from dataclasses import dataclass
 
-from interviews.planning.models import Audience, Interview
+from interviews.planning.attendance import Audience
+from interviews.planning.models import Interview
 
 
 @dataclass(frozen=True)

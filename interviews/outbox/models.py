@@ -12,7 +12,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ats.dates import format_datetime, format_time
-from interviews.planning.models import Audience, Interview
+from interviews.planning.attendance import Audience
+from interviews.planning.models import Interview
 
 
 class Purpose(models.TextChoices):

@@ -10,13 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ats.dates import format_datetime, format_time
 from ats.versioning import StaleEdit, VersionedModel
-from interviews.planning.audience import Audience
-from interviews.planning.configuration import (
-    InterviewGuideline,
-    InterviewLocation,
-    InterviewReason,
-    InterviewSettings,
-)
+from interviews.planning.attendance import Attendance
+from interviews.planning.configuration import InterviewGuideline, InterviewLocation, InterviewReason
 
 
 def new_calendar_uid() -> str:
@@ -76,7 +71,7 @@ class InterviewQuerySet(models.QuerySet):
         return self.select_related("candidate", "vacancy", "reason", "location", "contact_person")
 
 
-class Interview(VersionedModel):
+class Interview(Attendance, VersionedModel):
     """An interview: a step in a candidate's history."""
 
     class Kind(models.TextChoices):
@@ -185,27 +180,6 @@ class Interview(VersionedModel):
     @property
     def end(self) -> datetime:
         return self.start + self.duration
-
-    @property
-    def audiences(self) -> list[str]:
-        """Who is told of the interview and of each change: the candidate, and the hiring
-        manager's side too when the kind includes the manager."""
-        if self.kind in {self.Kind.MANAGER, self.Kind.BOTH}:
-            return [Audience.CANDIDATE, Audience.MANAGER]
-        return [Audience.CANDIDATE]
-
-    def attendees(self, audience: str) -> list[tuple[str, object]]:
-        """The people of one side, by role: the candidate; or the hiring manager and (with the
-        selection committee switched on) its members. The one rule for who attends and who
-        is told: the communication screen, reminders and bookings all ask here."""
-        if audience not in self.audiences:
-            return []
-        if audience == Audience.CANDIDATE:
-            return [(Audience.CANDIDATE, self.candidate)] if self.candidate_id else []
-        people = [(Audience.MANAGER, self.contact_person)] if self.contact_person_id else []
-        if InterviewSettings.load().selection_committee_enabled:
-            people += [(Audience.COMMITTEE, member) for member in self.committee_members.all()]
-        return people
 
     @property
     def is_open_slot(self) -> bool:
