@@ -19,6 +19,7 @@ from interviews.communication.recipients import Recipient, recipients_for
 from interviews.communication.render import render_email
 from interviews.outbox.delivery import enqueue_delivery
 from interviews.outbox.models import AlreadySent, Audience, CalendarMethod, Message, Purpose
+from interviews.planning.attendance import roles_of
 from interviews.planning.models import Interview
 
 
@@ -48,16 +49,11 @@ def recipient_groups(interview: Interview, audience: str) -> list[Group]:
     return list(groups.values())
 
 
-def audiences_of(audience: str) -> list[str]:
-    return [Audience.CANDIDATE] if audience == Audience.CANDIDATE else [
-        Audience.MANAGER, Audience.COMMITTEE]
-
-
 def default_purpose(interview: Interview, audience: str) -> str:
     """Cancellation for a cancelled interview; a change once an earlier version was sent."""
     if interview.status == Interview.Status.CANCELLED:
         return Purpose.CANCELLATION
-    last = (interview.messages.communicated().filter(audience__in=audiences_of(audience))
+    last = (interview.messages.communicated().filter(audience__in=roles_of(audience))
             .order_by("-created_at").first())
     if last and last.sequence < interview.sequence:
         return Purpose.CHANGE

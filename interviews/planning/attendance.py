@@ -16,6 +16,12 @@ class Audience(models.TextChoices):
     RECRUITER = "recruiter", _("Recruiter")
 
 
+def roles_of(audience: str) -> list[str]:
+    """The roles on one side: the candidate; or the hiring manager and the committee."""
+    return [Audience.CANDIDATE] if audience == Audience.CANDIDATE else [
+        Audience.MANAGER, Audience.COMMITTEE]
+
+
 class Attendance:
     """Interview's rule of attendance (kept apart from the model's fields and queries)."""
 
