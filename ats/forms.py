@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.safestring import SafeData, mark_safe
 
-from ats.dates import validate_sane_date
+from ats.dates import DATE_FORMAT, validate_sane_date
 
 
 class CrispyMixin:
@@ -26,7 +26,7 @@ class CrispyMixin:
 class EuropeanDateField(forms.DateField):
     """A date written dd-mm-yyyy, in the years the application accepts."""
 
-    widget = forms.DateInput(format="%d-%m-%Y", attrs={"placeholder": "dd-mm-yyyy"})
+    widget = forms.DateInput(format=DATE_FORMAT, attrs={"placeholder": "dd-mm-yyyy"})
     default_validators = [validate_sane_date]
 
 

@@ -2,9 +2,10 @@
 
 A door passes `?back=<url name>[:<pk>][?<query>]`; only the URL names listed here are accepted,
 so a crafted link can never send the user to another site. The Referer header is never used.
+Every `?back=` of the product is written by with_back (templates: the `ats` library's url_back).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
@@ -43,3 +44,10 @@ def back_param(name: str, pk: int | None = None, query: str = "") -> str:
     """The `back` value for a door: the inverse of back_url."""
     value = f"{name}:{pk}" if pk is not None else name
     return f"{value}?{query}" if query else value
+
+
+def with_back(url: str, back: str | None) -> str:
+    """`url` carrying the return target `back` (a back_param value); `url` alone without one."""
+    if not back:
+        return url
+    return f"{url}{'&' if '?' in url else '?'}back={quote(back)}"

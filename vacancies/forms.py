@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from ats.access import RECRUITERS_GROUP
 from ats.forms import CrispyMixin, QuickSelect
+from ats.users import display_name
 from ats.versioning import VersionedModelForm
 
 from .models import ContactPerson, Vacancy
@@ -23,7 +24,7 @@ class RecruiterChoiceField(forms.ModelChoiceField):
     widget = QuickSelect
 
     def label_from_instance(self, obj) -> str:
-        return obj.get_full_name() or obj.get_username()
+        return display_name(obj)
 
 
 class VacancyForm(CrispyMixin, VersionedModelForm):

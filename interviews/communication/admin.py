@@ -10,7 +10,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from interviews.communication.merge import MERGE_FIELDS, sample_values
-from interviews.communication.models import HtmlProfile, RecruiterProfile, StandardDocument
+from interviews.communication.models import (
+    HtmlProfile,
+    RecruiterProfile,
+    StandardDocument,
+    default_profile,
+)
 from interviews.communication.render import render_email
 from interviews.communication.views import preview_view
 from interviews.outbox.models import Audience, Purpose
@@ -61,7 +66,7 @@ class StandardDocumentAdmin(PreviewMixin, admin.ModelAdmin):
     ]
 
     def preview_parts(self, document):
-        return document, HtmlProfile.objects.order_by("-is_default", "pk").first()
+        return document, default_profile()
 
 
 @admin.register(HtmlProfile)

@@ -8,17 +8,18 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from interviews.communication.ics import build_invitation
-from interviews.communication.merge import Recipient, merge_values, recipients_for
+from interviews.communication.merge import MergeContext, merge_context
 from interviews.communication.models import (
     HtmlProfile,
     StandardDocument,
     default_profile,
     pick_document,
 )
+from interviews.communication.recipients import Recipient, recipients_for
 from interviews.communication.render import render_email
 from interviews.outbox.delivery import enqueue_delivery
-from interviews.outbox.models import AlreadySent, Audience, Message, Purpose
-from interviews.planning.configuration import InterviewSettings
+from interviews.outbox.models import AlreadySent, Audience, CalendarMethod, Message, Purpose
+from interviews.planning.attendance import roles_of
 from interviews.planning.models import Interview
 
 
@@ -40,25 +41,19 @@ class Group:
 
 
 def recipient_groups(interview: Interview, audience: str) -> list[Group]:
-    committee = InterviewSettings.load().selection_committee_enabled
     groups: dict[tuple[str, str], Group] = {}
-    for recipient in recipients_for(interview, audience, committee=committee):
+    for recipient in recipients_for(interview, audience):
         key = (recipient.audience, recipient.language)
         groups.setdefault(key, Group(recipient.audience, recipient.language, []))
         groups[key].recipients.append(recipient)
     return list(groups.values())
 
 
-def audiences_of(audience: str) -> list[str]:
-    return [Audience.CANDIDATE] if audience == Audience.CANDIDATE else [
-        Audience.MANAGER, Audience.COMMITTEE]
-
-
 def default_purpose(interview: Interview, audience: str) -> str:
     """Cancellation for a cancelled interview; a change once an earlier version was sent."""
     if interview.status == Interview.Status.CANCELLED:
         return Purpose.CANCELLATION
-    last = (interview.messages.communicated().filter(audience__in=audiences_of(audience))
+    last = (interview.messages.communicated().filter(audience__in=roles_of(audience))
             .order_by("-created_at").first())
     if last and last.sequence < interview.sequence:
         return Purpose.CHANGE
@@ -71,10 +66,10 @@ def was_communicated(interview: Interview) -> bool:
 
 # The calendar part each purpose carries; purposes not named here carry none.
 CALENDAR_METHODS = {
-    Purpose.INVITATION: "REQUEST",
-    Purpose.CHANGE: "REQUEST",
-    Purpose.REMINDER: "REQUEST",
-    Purpose.CANCELLATION: "CANCEL",
+    Purpose.INVITATION: CalendarMethod.REQUEST,
+    Purpose.CHANGE: CalendarMethod.REQUEST,
+    Purpose.REMINDER: CalendarMethod.REQUEST,
+    Purpose.CANCELLATION: CalendarMethod.CANCEL,
 }
 
 
@@ -98,15 +93,15 @@ class Draft:
 
 def draft(interview: Interview, recipient: Recipient, *, subject: str, body: str,
           profile: HtmlProfile, purpose: str) -> Draft:
-    values = merge_values(interview, recipient)
-    rendered = render_email(subject=subject, body=body, profile=profile, values=values)
+    context = merge_context(interview, recipient)  # once: the email and the .ics read it
+    rendered = render_email(subject=subject, body=body, profile=profile, values=context)
     method = calendar_method(purpose) if recipient.wants_vcalendar else None
-    ics = build_invitation(interview, recipient, cancel=method == "CANCEL",
-                           summary=calendar_summary(values, recipient)) if method else ""
+    ics = build_invitation(interview, recipient, context, cancel=method == CalendarMethod.CANCEL,
+                           summary=calendar_summary(context, recipient)) if method else ""
     return Draft(recipient, rendered.subject, rendered.text, rendered.html, ics, method)
 
 
-def calendar_summary(values: dict[str, str], recipient: Recipient) -> str:
+def calendar_summary(values: MergeContext, recipient: Recipient) -> str:
     """The title of the calendar entry, in the recipient's language."""
     with translation.override(recipient.language):
         if recipient.audience == Audience.CANDIDATE:
@@ -133,6 +128,7 @@ def communicate(*, interview: Interview, purpose: str, profile: HtmlProfile,
                         recipient_name=recipient.name, recipient_email=recipient.email,
                         document=document, document_name=document.name, subject=mail.subject,
                         text=mail.text, html=mail.html, ics=mail.ics,
+                        calendar_method=mail.calendar_method or "",
                         sequence=interview.sequence, send_token=send_token, sent_by=by,
                     )
                     enqueue_delivery(message)

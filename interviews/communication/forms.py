@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ats.forms import LoadedModelChoiceField
 from interviews.communication.communicate import Group, best_document
 from interviews.communication.merge import check_merge_fields
-from interviews.communication.models import HtmlProfile, StandardDocument
+from interviews.communication.models import HtmlProfile, StandardDocument, default_profile
 from interviews.outbox.models import Purpose
 
 
@@ -23,8 +23,7 @@ class CommunicationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.groups = groups
         self.fields["purpose"].initial = purpose
-        profiles = self.fields["profile"].load()  # the default profile first
-        self.fields["profile"].initial = profiles[0] if profiles else None
+        self.fields["profile"].initial = default_profile(self.fields["profile"].load())
         self.fields["send_token"].initial = uuid.uuid4().hex
         chosen_purpose = self.data.get("purpose", purpose) if self.is_bound else purpose
         self.documents = list(StandardDocument.objects.active().filter(

@@ -8,13 +8,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from interviews.communication.merge import Recipient, merge_values
+from interviews.communication.merge import MergeContext
+from interviews.communication.recipients import Recipient
 from interviews.planning.models import Interview
 
 
-def build_invitation(interview: Interview, recipient: Recipient, *, cancel: bool,
-                     summary: str) -> str:
-    """An iTIP request (or cancellation) that calendars treat as a meeting invitation."""
+def build_invitation(interview: Interview, recipient: Recipient, context: MergeContext, *,
+                     cancel: bool, summary: str) -> str:
+    """An iTIP request (or cancellation) that calendars treat as a meeting invitation; its
+    description says what the email's merge fields (`context`) say."""
     organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
     calendar = Calendar()
     calendar.add("prodid", "-//ATS interview planning//EN")
@@ -29,7 +31,7 @@ def build_invitation(interview: Interview, recipient: Recipient, *, cancel: bool
     event.add("summary", summary)
     if interview.location_text:
         event.add("location", interview.location_text)
-    event.add("description", _description(interview, recipient))
+    event.add("description", _description(context, recipient.language))
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{organizer_email}")
     organizer.params["cn"] = vText(organizer_name or organizer_email)
@@ -44,14 +46,13 @@ def build_invitation(interview: Interview, recipient: Recipient, *, cancel: bool
     return calendar.to_ical().decode()
 
 
-def _description(interview: Interview, recipient: Recipient) -> str:
+def _description(context: MergeContext, language: str) -> str:
     """What the calendar entry says: the facts, never the memo."""
-    values = merge_values(interview, recipient)
-    with translation.override(recipient.language):
+    with translation.override(language):
         lines = [
-            f"{_('Candidate')}: {values['candidate_name']}" if values["candidate_name"] else "",
-            f"{_('Vacancy')}: {values['vacancy']}" if values["vacancy"] else "",
-            f"{_('Interviewer')}: {values['interviewer']}" if values["interviewer"] else "",
-            f"{_('Recruiter')}: {values['recruiter_name']} {values['recruiter_email']}".strip(),
+            f"{_('Candidate')}: {context.candidate_name}" if context.candidate_name else "",
+            f"{_('Vacancy')}: {context.vacancy}" if context.vacancy else "",
+            f"{_('Interviewer')}: {context.interviewer}" if context.interviewer else "",
+            f"{_('Recruiter')}: {context.recruiter_name} {context.recruiter_email}".strip(),
         ]
     return "\n".join(line for line in lines if line)

@@ -30,7 +30,7 @@ def pick_document(documents, *, audience: str, purpose: str, language: str):
 
 
 class StandardDocument(models.Model):
-    """An email text with merge fields such as {{ candidate_first_name }} (emails.MERGE_FIELDS)."""
+    """An email text with merge fields such as {{ candidate_first_name }} (merge.MergeContext)."""
 
     name = models.CharField(_("name"), max_length=200)
     audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices)
@@ -117,6 +117,10 @@ class RecruiterProfile(models.Model):
         return str(self.user)
 
 
-def default_profile() -> HtmlProfile | None:
-    """The HTML profile of emails sent without a recruiter choosing one."""
-    return HtmlProfile.objects.order_by("-is_default", "pk").first()
+def default_profile(profiles: list[HtmlProfile] | None = None) -> HtmlProfile | None:
+    """The HTML profile of emails sent without a recruiter choosing one, and the one a form
+    proposes: the profile marked default, else the oldest; among `profiles` if they were loaded
+    already."""
+    if profiles is None:
+        return HtmlProfile.objects.order_by("-is_default", "pk").first()
+    return min(profiles, key=lambda profile: (not profile.is_default, profile.pk), default=None)

@@ -20,8 +20,7 @@ def send_reminders(interview_id: int, sequence: int) -> str:
     if (interview is None or interview.sequence != sequence or interview.candidate_id is None
             or interview.status != Interview.Status.PLANNED):
         return "skipped"
-    audiences = ["candidate", "manager"] if interview.includes_manager else ["candidate"]
-    for audience in audiences:
+    for audience in interview.audiences:
         with suppress(AlreadySent):  # this reminder went out already: once is enough
             communicate_defaults(interview=interview, audience=audience,
                                  purpose=Purpose.REMINDER, by=None,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 
+from ats.navigation import with_back
 from ats.params import whole_number
 from interviews.communication.communicate import (
     calendar_method,
@@ -20,21 +21,17 @@ from interviews.communication.communicate import (
     recipient_groups,
 )
 from interviews.communication.forms import CommunicationForm
-from interviews.communication.merge import FOR_ATTENDEES_ONLY, MERGE_FIELDS
+from interviews.communication.merge import merge_fields_for
 from interviews.communication.models import StandardDocument
-from interviews.outbox.models import AlreadySent, Audience, Purpose
+from interviews.outbox.models import AlreadySent, Audience, CalendarMethod, Purpose
 from interviews.planning.models import Interview
 
 AUDIENCES = {"candidate": Audience.CANDIDATE, "manager": Audience.MANAGER}
 
 
-CALENDAR_PARTS = {"REQUEST": gettext_lazy("invitation (METHOD:REQUEST)"),
-                  "CANCEL": gettext_lazy("cancellation (METHOD:CANCEL)")}
-
-
 def calendar_part(method: str | None) -> str:
     """What the calendar part of an email is, in the recruiter's words."""
-    return str(CALENDAR_PARTS.get(method, gettext_lazy("none")))
+    return str(CalendarMethod(method).label if method else gettext_lazy("none"))
 
 
 def _setup(request: HttpRequest, pk: int, audience: str):
@@ -43,7 +40,7 @@ def _setup(request: HttpRequest, pk: int, audience: str):
     interview = get_object_or_404(
         Interview.objects.with_dossier_relations().select_related("owner__recruiter_profile"),
         pk=pk)
-    if audience == "manager" and not interview.includes_manager:
+    if AUDIENCES[audience] not in interview.audiences:
         raise PermissionDenied
     params = request.POST if request.method == "POST" else request.GET
     purpose = params.get("purpose")
@@ -58,8 +55,7 @@ def _setup(request: HttpRequest, pk: int, audience: str):
 def communicate_view(request: HttpRequest, pk: int, audience: str) -> HttpResponse:
     interview, groups, form = _setup(request, pk, audience)
     back = request.POST.get("back") or request.GET.get("back", "")
-    interview_url = f"{interview.get_absolute_url()}?back={back}" if back else \
-        interview.get_absolute_url()
+    interview_url = with_back(interview.get_absolute_url(), back)
     if request.method == "POST" and "load" in request.POST:
         form = _with_chosen_documents(request, groups)
     elif request.method == "POST" and form.is_valid() and groups:
@@ -83,8 +79,7 @@ def communicate_view(request: HttpRequest, pk: int, audience: str) -> HttpRespon
         "form": form,
         "back": back,
         "cancel_url": interview_url,
-        "merge_fields": [(name, description) for name, description in MERGE_FIELDS.items()
-                         if audience != "candidate" or name not in FOR_ATTENDEES_ONLY],
+        "merge_fields": merge_fields_for(audience).items(),
     })
 
 

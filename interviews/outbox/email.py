@@ -53,10 +53,9 @@ def build_email(message: Message) -> EmailMultiAlternatives:
     )
     email.attach_alternative(message.html, "text/html")
     if message.ics:
-        method = "CANCEL" if "METHOD:CANCEL" in message.ics else "REQUEST"
         if _invitation_as_attachment():
             email.attach("invitation.ics", message.ics, "text/calendar")
         else:
-            email.calendar_method = method
+            email.calendar_method = message.calendar_method
             email.attach_alternative(message.ics, "text/calendar")
     return email

@@ -11,14 +11,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ats.dates import format_datetime, format_time
+from interviews.planning.attendance import Audience
 from interviews.planning.models import Interview
-
-
-class Audience(models.TextChoices):
-    CANDIDATE = "candidate", _("Candidate")
-    MANAGER = "manager", _("Hiring manager")
-    COMMITTEE = "committee", _("Selection committee")
-    RECRUITER = "recruiter", _("Recruiter")
 
 
 class Purpose(models.TextChoices):
@@ -28,6 +23,13 @@ class Purpose(models.TextChoices):
     REMINDER = "reminder", _("Reminder")
     CHOOSE_TIME = "choose_time", _("Choose a time")
     REPLY = "reply", _("Candidate's answer")
+
+
+class CalendarMethod(models.TextChoices):
+    """The iTIP method of the invitation an email carries (its Content-Type says it too)."""
+
+    REQUEST = "REQUEST", _("invitation (METHOD:REQUEST)")
+    CANCEL = "CANCEL", _("cancellation (METHOD:CANCEL)")
 
 
 class MessageQuerySet(models.QuerySet):
@@ -43,8 +45,8 @@ def new_message_id() -> str:
 
 def _moment(when: datetime) -> str:
     """HH:MM in the viewer's time zone; with dd-mm-yyyy in front when it is not today."""
-    local = timezone.localtime(when)
-    return local.strftime("%H:%M" if local.date() == timezone.localdate() else "%d-%m-%Y %H:%M")
+    today = timezone.localtime(when).date() == timezone.localdate()
+    return format_time(when) if today else format_datetime(when)
 
 
 class Message(models.Model):
@@ -96,6 +98,8 @@ class Message(models.Model):
     text = models.TextField(_("text"))
     html = models.TextField(_("HTML"))
     ics = models.TextField(_("calendar invitation"), blank=True)
+    calendar_method = models.CharField(_("calendar method"), max_length=7, blank=True,
+                                       choices=CalendarMethod.choices)  # blank: no .ics
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0)
     send_token = models.CharField(max_length=64, editable=False)
     # The Message-ID header of every attempt: a copy sent twice is one message to mail clients.

@@ -35,6 +35,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         days.append({"date": day, "is_today": day == today,
                      "interviews": [i for i in week if timezone.localdate(i.start) == day]})
     context = {
+        "today": today,
         "days": days,
         "monday": monday,
         "sunday": monday + timedelta(days=6),

@@ -8,7 +8,7 @@ from django.forms.utils import from_current_timezone
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ats.dates import validate_local_time, validate_sane_date
+from ats.dates import DATETIME_FORMAT, validate_local_time, validate_sane_date
 from ats.forms import (
     CrispyMixin,
     LoadedModelChoiceField,
@@ -26,7 +26,6 @@ from interviews.planning.configuration import (
 from interviews.planning.models import Interview
 from vacancies.models import ContactPerson
 
-DATETIME_FORMAT = "%d-%m-%Y %H:%M"
 DATETIME_HINT = _("Write the date as dd-mm-yyyy HH:MM, for example 28-11-2026 14:30.")
 
 

@@ -6,10 +6,11 @@ from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from ats.dates import format_datetime, format_time
 from ats.versioning import StaleEdit, VersionedModel
+from interviews.planning.attendance import Attendance
 from interviews.planning.configuration import InterviewGuideline, InterviewLocation, InterviewReason
 
 
@@ -70,7 +71,7 @@ class InterviewQuerySet(models.QuerySet):
         return self.select_related("candidate", "vacancy", "reason", "location", "contact_person")
 
 
-class Interview(VersionedModel):
+class Interview(Attendance, VersionedModel):
     """An interview: a step in a candidate's history."""
 
     class Kind(models.TextChoices):
@@ -171,7 +172,7 @@ class Interview(VersionedModel):
 
     def __str__(self) -> str:
         who = self.candidate or self.vacancy or _("interview")
-        return f"{who} – {date_format(timezone.localtime(self.start), 'SHORT_DATETIME_FORMAT')}"
+        return f"{who} – {format_datetime(self.start)}"
 
     def get_absolute_url(self) -> str:
         return reverse("interview_edit", args=[self.pk])
@@ -179,10 +180,6 @@ class Interview(VersionedModel):
     @property
     def end(self) -> datetime:
         return self.start + self.duration
-
-    @property
-    def includes_manager(self) -> bool:
-        return self.kind in {self.Kind.MANAGER, self.Kind.BOTH}
 
     @property
     def is_open_slot(self) -> bool:
@@ -215,8 +212,7 @@ class Interview(VersionedModel):
 
     @property
     def when_text(self) -> str:
-        start = timezone.localtime(self.start)
-        return f"{start:%d-%m-%Y %H:%M}–{timezone.localtime(self.end):%H:%M}"
+        return f"{format_datetime(self.start)}–{format_time(self.end)}"
 
     def set_status(self, status: str, *, by=None) -> None:
         if status == self.status:

@@ -10,13 +10,12 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from ats.navigation import back_url
+from ats.dates import format_datetime
+from ats.navigation import back_url, with_back
 from ats.params import whole_number
 from candidates.models import Registration
 from interviews.planning.forms import InterviewForm, start_with_picker
@@ -101,7 +100,7 @@ def registration_link(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("%(candidate)s now has the interview of %(date)s.") % {
                 "candidate": registration.candidate, "date": interview})
             url = reverse("interview_communicate", args=[interview.pk, "candidate"])
-            return redirect(f"{url}?back={back}" if back else url)
+            return redirect(with_back(url, back))
         messages.error(request, _("That interview was just taken. Choose another one."))
     return render(request, "interviews/link_interview.html", {
         "registration": registration,
@@ -118,7 +117,7 @@ def interview_reoffer(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_object_or_404(Interview.objects.select_related("vacancy"), pk=pk)
     if interview.reoffer():
         messages.success(request, _("The time of %(date)s is open again.") % {
-            "date": date_format(timezone.localtime(interview.start), "SHORT_DATETIME_FORMAT")})
+            "date": format_datetime(interview.start)})
     else:
         messages.error(request, _("This time cannot be freed: it is not a cancelled selection "
                                   "interview to come, or it is open again already."))

@@ -1,17 +1,14 @@
 """The interview form and the doors that lead to it (SPEC R2–R4, R7)."""
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ats.navigation import back_param, back_url
+from ats.dates import format_datetime
+from ats.navigation import back_param, back_url, with_back
 from candidates.models import Candidate, Registration
 from interviews.communication.communicate import was_communicated
 from interviews.communication.reminders import schedule_reminders
@@ -82,16 +79,15 @@ def _save(request: HttpRequest, form: InterviewForm) -> bool:
 def _after_save(request: HttpRequest, interview: Interview, back: str, *, moved: bool) -> str:
     """Where "Save" leads: the communication screen, an offer to tell about a change, the door."""
     then = request.POST.get("then")
-    query = f"?back={quote(back)}" if back else ""
-    if then == "candidate" or (then == "manager" and interview.includes_manager):
-        return reverse("interview_communicate", args=[interview.pk, then]) + query
+    if then in interview.audiences:
+        return with_back(reverse("interview_communicate", args=[interview.pk, then]), back)
     if moved and was_communicated(interview):
-        return f"{interview.get_absolute_url()}?offer=change&back={quote(back)}"
+        return with_back(f"{interview.get_absolute_url()}?offer=change", back)
     return back_url(back, _default_back(interview))
 
 
 def _local(interview: Interview) -> str:
-    return date_format(timezone.localtime(interview.start), "SHORT_DATETIME_FORMAT")
+    return format_datetime(interview.start)
 
 
 def _default_back(interview: Interview) -> str:
@@ -149,5 +145,5 @@ def interview_set_status(request: HttpRequest, pk: int) -> HttpResponse:
         interview.set_status(status, by=request.user)
         messages.success(request, _("The interview is now “%s”.") % interview.get_status_display())
         if status == Interview.Status.CANCELLED and was_communicated(interview):
-            return redirect(f"{interview.get_absolute_url()}?offer=cancellation&back={quote(back)}")
+            return redirect(with_back(f"{interview.get_absolute_url()}?offer=cancellation", back))
     return redirect(back_url(back, interview.get_absolute_url()))

@@ -9,10 +9,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from ats.signing import absolute_url
+from ats.users import display_name
 from candidates.models import Registration
 from interviews.communication.communicate import communicate_defaults
-from interviews.communication.merge import Recipient, merge_values, merge_values_for_registration
+from interviews.communication.merge import merge_context, merge_values_for_registration
 from interviews.communication.models import HtmlProfile, StandardDocument, default_profile
+from interviews.communication.recipients import Recipient
 from interviews.communication.reminders import schedule_reminders
 from interviews.communication.render import render_email
 from interviews.outbox.delivery import enqueue_delivery
@@ -59,8 +61,7 @@ def book_by_link(*, invitation: SchedulingInvitation, slot_id: int) -> Interview
             return None
         locked.used_at, locked.interview = timezone.now(), taken
         locked.save(update_fields=["used_at", "interview"])
-        audiences = ["candidate", "manager"] if taken.includes_manager else ["candidate"]
-        for audience in audiences:
+        for audience in taken.audiences:
             communicate_defaults(interview=taken, audience=audience, purpose=Purpose.INVITATION,
                                  by=by)
     return taken
@@ -124,10 +125,10 @@ OWNER_NOTICES = {
 def _notify_owner(interview: Interview, change: InterviewChange) -> None:
     owner = interview.owner
     recipient = Recipient(audience=Audience.RECRUITER,
-                          name=owner.get_full_name() or owner.get_username(), email=owner.email,
+                          name=display_name(owner), email=owner.email,
                           language=settings.LANGUAGE_CODE, time_zone=settings.TIME_ZONE,
                           wants_vcalendar=False)
-    values = {**merge_values(interview, recipient),
+    values = {**merge_context(interview, recipient),
               "interview_url": absolute_url(interview.get_absolute_url())}
     with translation.override(recipient.language):
         name, subject, body = (str(text) for text in OWNER_NOTICES[change.new_value])

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from candidates.models import Registration
-from interviews.communication.models import HtmlProfile, StandardDocument
+from interviews.communication.models import HtmlProfile, StandardDocument, default_profile
 from interviews.outbox.models import Purpose
 from interviews.planning.models import Interview
 from interviews.portal.booking import invite_to_choose
@@ -27,7 +27,7 @@ class ChooseTimeForm(forms.Form):
         self.fields["document"].queryset = documents
         self.fields["document"].initial = StandardDocument.objects.best_for(
             audience="candidate", purpose=Purpose.CHOOSE_TIME, language=language)
-        self.fields["profile"].initial = HtmlProfile.objects.order_by("-is_default").first()
+        self.fields["profile"].initial = default_profile()
 
 
 def registration_choose_time(request: HttpRequest, pk: int) -> HttpResponse:

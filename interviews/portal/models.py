@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ats.dates import format_date
 from interviews.planning.models import Interview
 
 
@@ -47,7 +48,7 @@ class SchedulingInvitation(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.registration} ({self.created_at:%d-%m-%Y})"
+        return f"{self.registration} ({format_date(self.created_at)})"
 
     @property
     def is_usable(self) -> bool:

@@ -8,11 +8,10 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ats.dates import local_midnight
+from ats.dates import format_month, local_midnight
 from ats.forms import EuropeanDateField
 from interviews.planning.models import Interview
 
@@ -98,7 +97,7 @@ def _csv(table: dict, period: dict) -> HttpResponse:
                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
     writer = csv.writer(response)
     rows = [[_("Month"), *table["reasons"], _("Total")],
-            *([date_format(row["month"], "m-Y"), *row["cells"], row["total"]]
+            *([format_month(row["month"]), *row["cells"], row["total"]]
               for row in table["rows"]),
             [_("Total"), *table["totals"], table["total"]]]
     writer.writerows([_inert(cell) for cell in row] for row in rows)

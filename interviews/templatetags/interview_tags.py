@@ -68,4 +68,5 @@ def selection_interviews(vacancy) -> dict:
     interviews = (Interview.objects.filter(vacancy=vacancy, start__gte=timezone.now())
                   .with_reoffered().select_related("candidate", "location", "contact_person")
                   .order_by("start"))
-    return {"vacancy": vacancy, "interviews": interviews}
+    return {"vacancy": vacancy, "interviews": interviews,
+            "back": back_param("vacancy_detail", vacancy.pk)}

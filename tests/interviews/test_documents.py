@@ -109,7 +109,8 @@ def test_text_typed_into_the_interview_cannot_add_lines_to_the_invitation(
     from icalendar import Calendar
 
     from interviews.communication.ics import build_invitation
-    from interviews.communication.merge import Recipient
+    from interviews.communication.merge import merge_context
+    from interviews.communication.recipients import Recipient
 
     interview = make_interview(
         registration=registration,
@@ -118,7 +119,8 @@ def test_text_typed_into_the_interview_cannot_add_lines_to_the_invitation(
     recipient = Recipient(audience="candidate", name="Jeroen van Dijk",
                           email="jeroen@example.org", language="en",
                           time_zone="Europe/Amsterdam", wants_vcalendar=True)
-    ics = build_invitation(interview, recipient, cancel=False, summary="Interview")
+    ics = build_invitation(interview, recipient, merge_context(interview, recipient),
+                           cancel=False, summary="Interview")
     [event] = Calendar.from_ical(ics).walk("VEVENT")
     assert str(event["ATTENDEE"]) == "mailto:jeroen@example.org"  # still exactly one
     assert str(event["LOCATION"]).startswith("Room 1\nATTENDEE:mailto:evil")  # as text

@@ -20,7 +20,7 @@ ICS = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n"
 def stored_message() -> Message:
     return Message(recipient_name="Jeroen van Dijk", recipient_email="jeroen@example.org",
                    subject="Uitnodiging", text="Beste Jeroen", html="<p>Beste Jeroen</p>",
-                   ics=ICS, provider_message_id="<1@ats.invalid>")
+                   ics=ICS, calendar_method="REQUEST", provider_message_id="<1@ats.invalid>")
 
 
 @pytest.mark.parametrize("esp", RECOMMENDED)
