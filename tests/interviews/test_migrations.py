@@ -65,3 +65,4 @@ def test_a_database_from_before_the_split_migrates_forward_with_its_data(migrate
     # A message a worker was sending when the old version stopped gets a Retry button.
     assert stuck.status == Message.Status.FAILED
     assert stuck.interview_id == interview.pk and stuck.ics == CANCELLATION_ICS
+    assert (stuck.calendar_method, sent.calendar_method) == ("CANCEL", "")
