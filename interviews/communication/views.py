@@ -19,8 +19,9 @@ from interviews.communication.communicate import (
     draft,
     recipient_groups,
 )
+from interviews.communication.editor import merge_labels, merge_menu
 from interviews.communication.forms import CommunicationForm
-from interviews.communication.merge import FOR_ATTENDEES_ONLY, MERGE_FIELDS
+from interviews.communication.merge import MERGE_FIELDS
 from interviews.communication.models import StandardDocument
 from interviews.outbox.models import AlreadySent, Audience, Purpose
 from interviews.planning.models import Interview
@@ -83,8 +84,9 @@ def communicate_view(request: HttpRequest, pk: int, audience: str) -> HttpRespon
         "form": form,
         "back": back,
         "cancel_url": interview_url,
-        "merge_fields": [(name, description) for name, description in MERGE_FIELDS.items()
-                         if audience != "candidate" or name not in FOR_ATTENDEES_ONLY],
+        "merge_fields": [(name, MERGE_FIELDS[name]) for name, _label in merge_menu(audience)],
+        "merge_menu": merge_menu(audience),
+        "merge_labels": merge_labels(),
     })
 
 
