@@ -120,9 +120,9 @@
     const label = document.querySelector(`label[for="${textarea.id}"]`);
     quill.root.setAttribute("role", "textbox");
     quill.root.setAttribute("aria-multiline", "true");
-    if (textarea.getAttribute("aria-describedby")) {
-      quill.root.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
-    }
+    ["aria-describedby", "aria-invalid"].forEach((name) => {
+      if (textarea.hasAttribute(name)) quill.root.setAttribute(name, textarea.getAttribute(name));
+    });
     if (label) {
       label.id = label.id || `${textarea.id}-label`;
       label.removeAttribute("for");

@@ -51,7 +51,7 @@ def test_the_recruiter_writes_formatted_text_with_a_merge_field_from_the_menu(
     assert console_errors == []  # no CSP violation, no failing request
 
 
-def test_another_document_shows_in_the_editor_with_its_fields_as_chips(screen, console_errors):
+def test_another_document_shows_with_its_fields_as_chips_and_takes_a_link(screen, console_errors):
     page = screen
     body = page.get_by_role("textbox", name="Body")
     page.get_by_label("Purpose").select_option("cancellation")
@@ -59,4 +59,13 @@ def test_another_document_shows_in_the_editor_with_its_fields_as_chips(screen, c
     expect(body.locator(".merge-chip", has_text="Recruiter name")).to_be_visible()
     preview = page.frame_locator("iframe[name=preview]")
     expect(preview.get_by_text("Helaas kan je gesprek voor Senior Java Developer")).to_be_visible()
+
+    body.get_by_text("Helaas kan je gesprek").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Lees de route")
+    page.keyboard.press("Shift+Control+ArrowLeft")  # the word "route"
+    page.once("dialog", lambda dialog: dialog.accept("https://example.com/route"))
+    page.get_by_role("button", name="Add a link").click()
+    expect(preview.get_by_role("link", name="route")).to_have_attribute(
+        "href", "https://example.com/route")
     assert console_errors == []
