@@ -39,9 +39,10 @@ class CommunicationForm(forms.Form):
             self.fields[f"{group.key}-subject"] = forms.CharField(
                 label=_("Subject"), max_length=300, initial=document.subject if document else "")
             self.fields[f"{group.key}-body"] = forms.CharField(
-                label=_("Body"), widget=forms.Textarea(attrs={"rows": 10}),
-                initial=document.body if document else "",
-                help_text=_("HTML with merge fields; anything unsafe is removed when sent."))
+                label=_("Body"), initial=document.body if document else "",
+                widget=forms.Textarea(attrs={"rows": 10, "data-body-editor": ""}),
+                help_text=_("Merge fields are filled in for each recipient; a line whose merge "
+                            "fields are all empty is left out."))
 
     def group_fields(self):
         """(group, document field, subject field, body field) for the template."""

@@ -27,41 +27,53 @@ from interviews.portal.links import portal_link, reply_link
 CANDIDATES, ATTENDEES = "candidates", "attendees"
 
 
-def merge_field(label, *, only_for: str | None = None):
-    """A merge field: empty unless filled, described by `label`, for everyone or `only_for`
-    candidates or attendees (hiring manager and committee)."""
-    return field(default="", metadata={"label": label, "only_for": only_for})
+def merge_field(name, label, *, only_for: str | None = None):
+    """A merge field: empty unless filled, called `name` in the editor's menu and its chips,
+    described by `label`, for everyone or `only_for` candidates or attendees (hiring manager
+    and committee)."""
+    return field(default="", metadata={"name": name, "label": label, "only_for": only_for})
 
 
 @dataclass(frozen=True)
 class MergeContext(Mapping):
     """What the merge fields say in one email to one recipient; reads as {field: text}."""
 
-    recipient_name: str = merge_field(_("the name of the person the email goes to"))
-    candidate_name: str = merge_field(_("the candidate's full name"))
-    candidate_first_name: str = merge_field(_("the candidate's first name"))
-    vacancy: str = merge_field(_("the vacancy's title"))
-    date: str = merge_field(_("the date of the interview, dd-mm-yyyy"))
-    weekday: str = merge_field(_("the day of the week, in the recipient's language"))
-    start_time: str = merge_field(_("the start time, HH:MM in the recipient's time zone"))
-    end_time: str = merge_field(_("the end time, HH:MM in the recipient's time zone"))
-    location: str = merge_field(_("where the interview takes place"))
-    interviewer: str = merge_field(_("who holds the interview"))
-    kind: str = merge_field(_("who attends: recruiter, hiring manager or both"))
-    contact_person: str = merge_field(_("the hiring manager or contact person"))
-    recruiter_name: str = merge_field(_("the recruiter's name"))
-    recruiter_email: str = merge_field(_("the recruiter's email address"))
-    recruiter_phone: str = merge_field(_("the recruiter's phone number"))
+    recipient_name: str = merge_field(
+        _("Recipient name"), _("the name of the person the email goes to"))
+    candidate_name: str = merge_field(_("Candidate name"), _("the candidate's full name"))
+    candidate_first_name: str = merge_field(
+        _("Candidate first name"), _("the candidate's first name"))
+    vacancy: str = merge_field(_("Vacancy"), _("the vacancy's title"))
+    date: str = merge_field(_("Date"), _("the date of the interview, dd-mm-yyyy"))
+    weekday: str = merge_field(
+        _("Day of the week"), _("the day of the week, in the recipient's language"))
+    start_time: str = merge_field(
+        _("Start time"), _("the start time, HH:MM in the recipient's time zone"))
+    end_time: str = merge_field(
+        _("End time"), _("the end time, HH:MM in the recipient's time zone"))
+    location: str = merge_field(_("Location"), _("where the interview takes place"))
+    interviewer: str = merge_field(_("Interviewer"), _("who holds the interview"))
+    kind: str = merge_field(_("Who attends"), _("who attends: recruiter, hiring manager or both"))
+    contact_person: str = merge_field(
+        _("Contact person"), _("the hiring manager or contact person"))
+    recruiter_name: str = merge_field(_("Recruiter name"), _("the recruiter's name"))
+    recruiter_email: str = merge_field(_("Recruiter email"), _("the recruiter's email address"))
+    recruiter_phone: str = merge_field(_("Recruiter phone"), _("the recruiter's phone number"))
     guidelines: str = merge_field(
-        _("the interview's guidelines (hiring manager and committee only)"), only_for=ATTENDEES)
+        _("Guidelines"), _("the interview's guidelines (hiring manager and committee only)"),
+        only_for=ATTENDEES)
     portal_link: str = merge_field(
+        _("Manager portal link"),
         _("the link to the interview in the manager portal (hiring manager and committee only)"),
         only_for=ATTENDEES)
-    accept_link: str = merge_field(_("the candidate's “I'll be there” link"),
-                                   only_for=CANDIDATES)
-    decline_link: str = merge_field(_("the candidate's “I can't make it” link"),
-                                    only_for=CANDIDATES)
+    accept_link: str = merge_field(
+        _("“I'll be there” link"), _("the candidate's “I'll be there” link"),
+        only_for=CANDIDATES)
+    decline_link: str = merge_field(
+        _("“I can't make it” link"), _("the candidate's “I can't make it” link"),
+        only_for=CANDIDATES)
     scheduling_link: str = merge_field(
+        _("“Choose a time” link"),
         _("the candidate's link to choose a time (“choose a time” documents)"),
         only_for=CANDIDATES)
 
@@ -78,6 +90,8 @@ class MergeContext(Mapping):
 
 
 MERGE_FIELDS = {f.name: f.metadata["label"] for f in fields(MergeContext)}
+# What the editor's menu and chips call each field ("Candidate first name").
+MERGE_FIELD_NAMES = {f.name: f.metadata["name"] for f in fields(MergeContext)}
 FOR_ATTENDEES_ONLY = {f.name for f in fields(MergeContext) if f.metadata["only_for"] == ATTENDEES}
 FOR_CANDIDATES_ONLY = {f.name for f in fields(MergeContext)
                        if f.metadata["only_for"] == CANDIDATES}
@@ -151,7 +165,7 @@ def sample_values() -> MergeContext:
     )
 
 
-_FIELD = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+MERGE_FIELD_PATTERN = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
 
 _TEMPLATE_SYNTAX = re.compile(r"\{%|%\}|\{#|#\}")
@@ -161,13 +175,13 @@ def check_merge_fields(text: str, *, audience: str | None = None) -> None:
     """Refuse unknown merge fields (naming them) and any other template syntax."""
     if _TEMPLATE_SYNTAX.search(text):
         raise ValidationError(_("Only merge fields like {{ candidate_name }} are allowed here."))
-    unknown = sorted({name for name in _FIELD.findall(text) if name not in MERGE_FIELDS})
+    unknown = sorted({name for name in MERGE_FIELD_PATTERN.findall(text) if name not in MERGE_FIELDS})
     if unknown:
         raise ValidationError(
             _("Unknown merge field: %(fields)s."),
             params={"fields": _braced(unknown)},
         )
-    used = set(_FIELD.findall(text))
+    used = set(MERGE_FIELD_PATTERN.findall(text))
     if audience == Audience.CANDIDATE and (private := sorted(used & FOR_ATTENDEES_ONLY)):
         raise ValidationError(_("%(fields)s is not for candidates."),
                               params={"fields": _braced(private)})
@@ -188,4 +202,4 @@ def substitute(template: str, values: Mapping[str, str], *, html: bool) -> str:
         text = values.get(match.group(1), "")
         return escape(text).replace("\n", "<br>\n") if html else text
 
-    return _FIELD.sub(value, template)
+    return MERGE_FIELD_PATTERN.sub(value, template)

@@ -6,7 +6,7 @@ from html import escape
 from html.parser import HTMLParser
 
 from interviews.communication.html import email_page, sanitise
-from interviews.communication.merge import substitute
+from interviews.communication.merge import MERGE_FIELD_PATTERN, substitute
 from interviews.communication.models import HtmlProfile
 
 _SLOT = re.compile(r"\{\{ (logo|subject|content) \}\}")
@@ -23,7 +23,7 @@ def render_email(*, subject: str, body: str, profile: HtmlProfile,
                  values: dict[str, str]) -> Rendered:
     # A subject is one line: a newline typed or merged in can never start another header.
     subject = " ".join(substitute(subject, values, html=False).split())
-    content = sanitise(substitute(body, values, html=True))
+    content = sanitise(substitute(without_empty_lines(body, values), values, html=True))
     logo = (f'<img src="{escape(profile.logo_url)}" alt="" height="40">'
             if profile.logo_url else "")
     slots = {"logo": logo, "subject": escape(subject), "content": content}
@@ -31,6 +31,37 @@ def render_email(*, subject: str, body: str, profile: HtmlProfile,
     page = _SLOT.sub(lambda match: slots[match.group(1)], profile.layout)
     return Rendered(subject=subject, text=html_to_text(content),
                     html=email_page(page, css=profile.css, title=subject))
+
+
+# A line ends at a <br> and at the start or end of a block; the blocks that only held dropped
+# lines go too.
+_LINE_END = re.compile(r"(<br\s*/?>|</?(?:p|li|div|h[1-6]|ul|ol|table|tr|td|th)\b[^>]*>)", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_DROPPED = "\0"
+_EMPTIED_BLOCK = re.compile(r"<(p|li|div|h[1-6]|ul|ol)\b[^>]*>[\s\0]*\0[\s\0]*</\1\s*>", re.I)
+
+
+def without_empty_lines(body: str, values: dict[str, str]) -> str:
+    """The body without the lines whose merge fields would all come out empty ("With:" and
+    no interviewer). A line without merge fields always stays."""
+    parts = _LINE_END.split(body)
+    for index in range(0, len(parts), 2):  # the even parts are the lines, the odd ones the ends
+        fields = MERGE_FIELD_PATTERN.findall(parts[index])
+        if fields and not any(values.get(name, "").strip() for name in fields):
+            parts[index] = _DROPPED
+            _drop_one_break(parts, index)
+    html = "".join(parts)
+    while (emptier := _EMPTIED_BLOCK.sub(_DROPPED, html)) != html:
+        html = emptier
+    return html.replace(_DROPPED, "")
+
+
+def _drop_one_break(parts: list[str], index: int) -> None:
+    # The <br> that separated the line from its neighbour goes with it.
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(parts) and _BR.fullmatch(parts[neighbour]):
+            parts[neighbour] = ""
+            return
 
 
 class _TextWriter(HTMLParser):

@@ -20,6 +20,7 @@ from interviews.communication.communicate import (
     draft,
     recipient_groups,
 )
+from interviews.communication.editor import merge_labels, merge_menu
 from interviews.communication.forms import CommunicationForm
 from interviews.communication.merge import merge_fields_for
 from interviews.communication.models import StandardDocument
@@ -80,6 +81,8 @@ def communicate_view(request: HttpRequest, pk: int, audience: str) -> HttpRespon
         "back": back,
         "cancel_url": interview_url,
         "merge_fields": merge_fields_for(audience).items(),
+        "merge_menu": merge_menu(audience),
+        "merge_labels": merge_labels(),
     })
 
 

@@ -30,6 +30,7 @@
     select.value = id;
     subject.value = documents[id].subject;
     body.value = documents[id].body;
+    body.dispatchEvent(new Event("change"));  // the body editor shows the new text
     fieldset.dataset.loaded = id;
   };
   const mayReplace = () => window.confirm(form.dataset.confirmReplace);
