@@ -175,13 +175,13 @@ def check_merge_fields(text: str, *, audience: str | None = None) -> None:
     """Refuse unknown merge fields (naming them) and any other template syntax."""
     if _TEMPLATE_SYNTAX.search(text):
         raise ValidationError(_("Only merge fields like {{ candidate_name }} are allowed here."))
-    unknown = sorted({name for name in MERGE_FIELD_PATTERN.findall(text) if name not in MERGE_FIELDS})
+    used = set(MERGE_FIELD_PATTERN.findall(text))
+    unknown = sorted(name for name in used if name not in MERGE_FIELDS)
     if unknown:
         raise ValidationError(
             _("Unknown merge field: %(fields)s."),
             params={"fields": _braced(unknown)},
         )
-    used = set(MERGE_FIELD_PATTERN.findall(text))
     if audience == Audience.CANDIDATE and (private := sorted(used & FOR_ATTENDEES_ONLY)):
         raise ValidationError(_("%(fields)s is not for candidates."),
                               params={"fields": _braced(private)})
