@@ -61,3 +61,4 @@ class ContactPersonForm(CrispyMixin, VersionedModelForm):
         model = ContactPerson
         fields = ["name", "job_title", "email", "phone", "department", "language", "time_zone",
                   "wants_vcalendar"]
+        widgets = {"time_zone": QuickSelect}
