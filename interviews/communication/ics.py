@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from interviews.communication.merge import Recipient, merge_values
+from interviews.planning.configuration import written_location
 from interviews.planning.models import Interview
 
 
@@ -27,8 +28,8 @@ def build_invitation(interview: Interview, recipient: Recipient, *, cancel: bool
     event.add("dtstart", interview.start.astimezone(ZoneInfo("UTC")))
     event.add("dtend", interview.end.astimezone(ZoneInfo("UTC")))
     event.add("summary", summary)
-    if interview.location_text:
-        event.add("location", interview.location_text)
+    if where := written_location(interview, recipient.language):
+        event.add("location", where)
     event.add("description", _description(interview, recipient))
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{organizer_email}")
@@ -51,6 +52,7 @@ def _description(interview: Interview, recipient: Recipient) -> str:
         lines = [
             f"{_('Candidate')}: {values['candidate_name']}" if values["candidate_name"] else "",
             f"{_('Vacancy')}: {values['vacancy']}" if values["vacancy"] else "",
+            f"{_('Reason')}: {values['reason']}" if values["reason"] else "",
             f"{_('Interviewer')}: {values['interviewer']}" if values["interviewer"] else "",
             f"{_('Recruiter')}: {values['recruiter_name']} {values['recruiter_email']}".strip(),
         ]

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from interviews.outbox.models import Audience
+from interviews.planning.configuration import written_location
 from interviews.planning.models import Interview
 from interviews.portal.links import portal_link, reply_link
 
@@ -25,6 +26,7 @@ MERGE_FIELDS = {
     "start_time": _("the start time, HH:MM in the recipient's time zone"),
     "end_time": _("the end time, HH:MM in the recipient's time zone"),
     "location": _("where the interview takes place"),
+    "reason": _("why the interview is held (first interview, assessment…)"),
     "interviewer": _("who holds the interview"),
     "kind": _("who attends: recruiter, hiring manager or both"),
     "contact_person": _("the hiring manager or contact person"),
@@ -119,7 +121,8 @@ def merge_values(interview: Interview, recipient: Recipient) -> dict[str, str]:
             "weekday": date_format(start, "l"),
             "start_time": start.strftime("%H:%M"),
             "end_time": end.strftime("%H:%M"),
-            "location": interview.location_text,
+            "location": written_location(interview, recipient.language),
+            "reason": interview.reason.display_name(recipient.language) if interview.reason else "",
             "interviewer": interview.interviewer,
             "kind": str(interview.get_kind_display()),
             "contact_person": str(interview.contact_person or ""),
@@ -133,7 +136,8 @@ def merge_values(interview: Interview, recipient: Recipient) -> dict[str, str]:
         values["decline_link"] = reply_link(interview, "decline")
     elif recipient.contact_id is not None:  # an attendee; not the recruiter
         values["guidelines"] = "\n\n".join(
-            f"{g.title}\n{g.text}" for g in interview.guidelines.all())
+            f"{g.display_title(recipient.language)}\n{g.display_text(recipient.language)}"
+            for g in interview.guidelines.all())
         values["portal_link"] = portal_link(interview, recipient.contact_id)
     return values
 
@@ -159,6 +163,7 @@ def sample_values() -> dict[str, str]:
         "date": start.strftime("%d-%m-%Y"), "weekday": date_format(start, "l"),
         "start_time": "10:00", "end_time": "11:00",
         "location": "Head office Utrecht, Catharijnesingel 42, 3511 GC Utrecht",
+        "reason": "First interview",
         "interviewer": "Marieke van der Linden", "kind": str(Interview.Kind.BOTH.label),
         "contact_person": "Marieke van der Linden", "recruiter_name": "Sanne de Vries",
         "recruiter_email": "sanne.devries@example.com", "recruiter_phone": "030-1234567",
