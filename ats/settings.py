@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ats.access.roles",
+                "devtools.context.demo_logins",  # DEBUG=1 only: the demo users' logins
             ],
         },
     },

@@ -8,11 +8,11 @@ from .models import Candidate, Registration, StageChange, WorkflowStage
 
 @admin.register(WorkflowStage)
 class WorkflowStageAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "position", "is_plan_interview", "is_closed"]
+    list_display = ["name", "name_nl", "position", "is_plan_interview", "is_closed"]
     list_editable = ["position"]
-    list_display_links = ["__str__"]
+    list_display_links = ["name"]
     ordering = ["position", "pk"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_nl"]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # The plan-interview stage is what the interview doors look for; keep it.

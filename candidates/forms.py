@@ -23,6 +23,7 @@ class CandidateForm(CrispyMixin, VersionedModelForm):
         model = Candidate
         fields = ["first_name", "last_name", "email", "phone", "city", "language", "time_zone",
                   "wants_vcalendar"]
+        widgets = {"time_zone": QuickSelect}
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()

@@ -4,10 +4,10 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ats.languages import Language
+from ats.names import TranslatedName
 from ats.timezones import time_zone_choices
 from ats.versioning import VersionedModel
 from vacancies.models import Vacancy
@@ -18,8 +18,10 @@ class WorkflowStageQuerySet(models.QuerySet):
         return self.filter(is_plan_interview=True).first()
 
 
-class WorkflowStage(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
+class WorkflowStage(TranslatedName, models.Model):
+    name = models.CharField(_("name (English)"), max_length=100, unique=True)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=100, blank=True,
+                               help_text=_("Left empty, the English name is shown."))
     position = models.PositiveSmallIntegerField(_("position"), default=0, db_index=True)
     is_plan_interview = models.BooleanField(
         _("plan-interview stage"),
@@ -48,8 +50,7 @@ class WorkflowStage(models.Model):
         ]
 
     def __str__(self) -> str:
-        # Default stage names are in the translation catalogue; names admins typed stay as is.
-        return gettext(self.name)
+        return self.display_name()
 
     def next_stage(self) -> "WorkflowStage | None":
         return (

@@ -19,15 +19,20 @@ USERS = {
 }
 
 LOCATIONS = [
-    ("Head office Utrecht", "Catharijnesingel 42\n3511 GC Utrecht", "Europe/Amsterdam"),
-    ("Amsterdam Zuidas", "Gustav Mahlerlaan 10\n1082 PP Amsterdam", "Europe/Amsterdam"),
-    ("Online (Microsoft Teams)", "", "Europe/Amsterdam"),
-    ("London office", "30 St Mary Axe\nLondon EC3A 8BF", "Europe/London"),
+    # English name, Dutch name, address, time zone
+    ("Head office Utrecht", "Hoofdkantoor Utrecht", "Catharijnesingel 42\n3511 GC Utrecht",
+     "Europe/Amsterdam"),
+    ("Amsterdam Zuidas", "Amsterdam Zuidas", "Gustav Mahlerlaan 10\n1082 PP Amsterdam",
+     "Europe/Amsterdam"),
+    ("Online (Microsoft Teams)", "Online (Microsoft Teams)", "", "Europe/Amsterdam"),
+    ("London office", "Kantoor Londen", "30 St Mary Axe\nLondon EC3A 8BF", "Europe/London"),
 ]
 
-REASONS = [("First interview", 60), ("Second interview", 60), ("Assessment", 180)]
+REASONS = [("First interview", "Eerste gesprek", 60), ("Second interview", "Tweede gesprek", 60),
+           ("Assessment", "Assessment", 180)]
 
 GUIDELINES = [
+    # English title and text, Dutch title and text
     ("STAR method", (
         "Ask for concrete examples and let the candidate describe them in four steps:\n"
         "- Situation: what was the context?\n"
@@ -35,15 +40,29 @@ GUIDELINES = [
         "- Action: what did you do, and why?\n"
         "- Result: what happened, and what did you learn?\n"
         "Ask follow-up questions until each step is clear; note facts, not impressions."
+    ), "STAR-methode", (
+        "Vraag naar concrete voorbeelden en laat de kandidaat ze in vier stappen vertellen:\n"
+        "- Situatie: wat was de context?\n"
+        "- Taak: wat werd er van je verwacht?\n"
+        "- Actie: wat deed je, en waarom?\n"
+        "- Resultaat: wat was de uitkomst, en wat heb je geleerd?\n"
+        "Vraag door tot elke stap duidelijk is; noteer feiten, geen indrukken."
     )),
     ("Interview etiquette", (
         "Be on time and introduce everyone at the table. Explain how the procedure continues "
         "and when the candidate will hear from us. Do not ask about age, religion, family "
         "plans or health."
+    ), "Gespreksetiquette", (
+        "Wees op tijd en stel iedereen aan tafel voor. Leg uit hoe de procedure verder gaat en "
+        "wanneer de kandidaat van ons hoort. Vraag niet naar leeftijd, geloof, kinderwens of "
+        "gezondheid."
     )),
     ("Assessment day", (
         "The candidate receives the case one hour in advance. Score each competence "
         "independently before the panel discusses."
+    ), "Assessmentdag", (
+        "De kandidaat krijgt de casus een uur van tevoren. Beoordeel elke competentie eerst "
+        "zelf, voordat het panel die bespreekt."
     )),
 ]
 

@@ -2,6 +2,7 @@ from crispy_forms.layout import Column, Row
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import pgettext_lazy
 
 from ats.access import RECRUITERS_GROUP
 from ats.forms import CrispyMixin, QuickSelect
@@ -41,6 +42,7 @@ class VacancyForm(CrispyMixin, VersionedModelForm):
         fields = ["title", "reference", "department", "city", "hours_per_week", "status",
                   "hiring_manager", "recruiter", "description"]
         field_classes = {"recruiter": RecruiterChoiceField}
+        labels = {"city": pgettext_lazy("vacancy", "City")}  # Dutch: Standplaats
         widgets = {"description": forms.Textarea(attrs={"rows": 5}),
                    "hiring_manager": QuickSelect}
 
@@ -62,3 +64,4 @@ class ContactPersonForm(CrispyMixin, VersionedModelForm):
         model = ContactPerson
         fields = ["name", "job_title", "email", "phone", "department", "language", "time_zone",
                   "wants_vcalendar"]
+        widgets = {"time_zone": QuickSelect}

@@ -10,6 +10,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from interviews.communication.merge import MergeContext
 from interviews.communication.recipients import Recipient
+from interviews.planning.configuration import written_location
 from interviews.planning.models import Interview
 
 
@@ -29,8 +30,8 @@ def build_invitation(interview: Interview, recipient: Recipient, context: MergeC
     event.add("dtstart", interview.start.astimezone(ZoneInfo("UTC")))
     event.add("dtend", interview.end.astimezone(ZoneInfo("UTC")))
     event.add("summary", summary)
-    if interview.location_text:
-        event.add("location", interview.location_text)
+    if where := written_location(interview, recipient.language):
+        event.add("location", where)
     event.add("description", _description(context, recipient.language))
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{organizer_email}")
@@ -52,6 +53,7 @@ def _description(context: MergeContext, language: str) -> str:
         lines = [
             f"{_('Candidate')}: {context.candidate_name}" if context.candidate_name else "",
             f"{_('Vacancy')}: {context.vacancy}" if context.vacancy else "",
+            f"{_('Reason')}: {context.reason}" if context.reason else "",
             f"{_('Interviewer')}: {context.interviewer}" if context.interviewer else "",
             f"{_('Recruiter')}: {context.recruiter_name} {context.recruiter_email}".strip(),
         ]

@@ -21,6 +21,7 @@ from ats.dates import format_date, format_time, format_weekday
 from ats.users import display_name
 from interviews.communication.recipients import Recipient
 from interviews.outbox.models import Audience
+from interviews.planning.configuration import written_location
 from interviews.planning.models import Interview
 from interviews.portal.links import portal_link, reply_link
 
@@ -52,6 +53,8 @@ class MergeContext(Mapping):
     end_time: str = merge_field(
         _("End time"), _("the end time, HH:MM in the recipient's time zone"))
     location: str = merge_field(_("Location"), _("where the interview takes place"))
+    reason: str = merge_field(
+        _("Reason"), _("why the interview is held (first interview, assessment…)"))
     interviewer: str = merge_field(_("Interviewer"), _("who holds the interview"))
     kind: str = merge_field(_("Who attends"), _("who attends: recruiter, hiring manager or both"))
     contact_person: str = merge_field(
@@ -120,8 +123,10 @@ def merge_context(interview: Interview, recipient: Recipient) -> MergeContext:
         personal = {"accept_link": reply_link(interview, "accept"),
                     "decline_link": reply_link(interview, "decline")}
     elif recipient.contact_id is not None:  # an attendee; not the recruiter
-        personal = {"guidelines": "\n\n".join(f"{g.title}\n{g.text}"
-                                              for g in interview.guidelines.all()),
+        language = recipient.language
+        personal = {"guidelines": "\n\n".join(
+                        f"{g.display_title(language)}\n{g.display_text(language)}"
+                        for g in interview.guidelines.all()),
                     "portal_link": portal_link(interview, recipient.contact_id)}
     return MergeContext(
         recipient_name=recipient.name,
@@ -130,7 +135,9 @@ def merge_context(interview: Interview, recipient: Recipient) -> MergeContext:
         vacancy=interview.vacancy.title if interview.vacancy else "",
         date=format_date(interview.start, zone), weekday=weekday,
         start_time=format_time(interview.start, zone), end_time=format_time(interview.end, zone),
-        location=interview.location_text, interviewer=interview.interviewer, kind=kind,
+        location=written_location(interview, recipient.language),
+        reason=interview.reason.display_name(recipient.language) if interview.reason else "",
+        interviewer=interview.interviewer, kind=kind,
         contact_person=str(interview.contact_person or ""),
         **_recruiter(interview.owner), **personal)
 
@@ -154,6 +161,7 @@ def sample_values() -> MergeContext:
         date=format_date(start), weekday=format_weekday(start),
         start_time="10:00", end_time="11:00",
         location="Head office Utrecht, Catharijnesingel 42, 3511 GC Utrecht",
+        reason="First interview",
         interviewer="Marieke van der Linden", kind=str(Interview.Kind.BOTH.label),
         contact_person="Marieke van der Linden", recruiter_name="Sanne de Vries",
         recruiter_email="sanne.devries@example.com", recruiter_phone="030-1234567",

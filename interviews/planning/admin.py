@@ -20,24 +20,24 @@ from interviews.planning.models import Interview, InterviewChange
 
 @admin.register(InterviewLocation)
 class InterviewLocationAdmin(admin.ModelAdmin):
-    list_display = ["name", "address", "time_zone", "is_active"]
+    list_display = ["name", "name_nl", "address", "time_zone", "is_active"]
     list_filter = ["is_active", "time_zone"]
-    search_fields = ["name", "address"]
+    search_fields = ["name", "name_nl", "address"]
 
 
 @admin.register(InterviewReason)
 class InterviewReasonAdmin(admin.ModelAdmin):
-    list_display = ["name", "default_duration", "position", "is_active"]
+    list_display = ["name", "name_nl", "default_duration", "position", "is_active"]
     list_editable = ["position", "is_active"]
     list_filter = ["is_active"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_nl"]
 
 
 @admin.register(InterviewGuideline)
 class InterviewGuidelineAdmin(admin.ModelAdmin):
-    list_display = ["title", "is_active"]
+    list_display = ["title", "title_nl", "is_active"]
     list_filter = ["is_active"]
-    search_fields = ["title", "text"]
+    search_fields = ["title", "title_nl", "text", "text_nl"]
 
 
 @admin.register(InterviewSettings)

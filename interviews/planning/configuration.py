@@ -3,7 +3,11 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from ats.names import TranslatedName, in_language
 from ats.timezones import time_zone_choices
+
+NAME_EN, NAME_NL = _("name (English)"), _("name (Dutch)")
+NAME_NL_HELP = _("Left empty, the English name is shown.")
 
 
 class ActiveQuerySet(models.QuerySet):
@@ -11,10 +15,11 @@ class ActiveQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class InterviewLocation(models.Model):
+class InterviewLocation(TranslatedName, models.Model):
     """A configured place; choosing it fills the interview's free-text location."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(NAME_EN, max_length=200, unique=True)
+    name_nl = models.CharField(NAME_NL, max_length=200, blank=True, help_text=NAME_NL_HELP)
     address = models.TextField(_("address"), blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=time_zone_choices, default=settings.TIME_ZONE
@@ -29,19 +34,39 @@ class InterviewLocation(models.Model):
         ordering = [Lower("name"), "pk"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name()
 
     @property
     def location_text(self) -> str:
-        """What goes into the free-text location when this place is chosen."""
+        """What goes into the free-text location when this place is chosen (in the reader's
+        language)."""
+        return self.text_in()
+
+    def text_in(self, language: str | None = None) -> str:
+        name = self.display_name(language)
         address = ", ".join(line.strip() for line in self.address.splitlines() if line.strip())
-        return f"{self.name}, {address}" if address else self.name
+        return f"{name}, {address}" if address else name
+
+    def written_for(self, typed: str, language: str | None = None) -> str:
+        """An interview's free-text location as `language` reads it: this place's own text
+        when the recruiter kept it (in whichever language it was filled in), else what they
+        typed, as they typed it."""
+        own = {self.text_in("en"), self.text_in("nl")}
+        return self.text_in(language) if typed in own else typed
 
 
-class InterviewReason(models.Model):
+def written_location(interview, language: str | None = None) -> str:
+    """Where an interview takes place, in the reader's language (see written_for)."""
+    location = interview.location
+    typed = interview.location_text
+    return location.written_for(typed, language) if location else typed
+
+
+class InterviewReason(TranslatedName, models.Model):
     """Why an interview is held (first interview, assessment…); for reporting and sorting."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(NAME_EN, max_length=100, unique=True)
+    name_nl = models.CharField(NAME_NL, max_length=100, blank=True, help_text=NAME_NL_HELP)
     default_duration = models.PositiveSmallIntegerField(
         _("default duration (minutes)"), default=60
     )
@@ -56,14 +81,18 @@ class InterviewReason(models.Model):
         ordering = ["position", Lower("name"), "pk"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name()
 
 
 class InterviewGuideline(models.Model):
     """Guidance for the people who hold an interview, e.g. tips on the STAR method."""
 
-    title = models.CharField(_("title"), max_length=200, unique=True)
-    text = models.TextField(_("text"))
+    title = models.CharField(_("title (English)"), max_length=200, unique=True)
+    text = models.TextField(_("text (English)"))
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200, blank=True,
+                                help_text=_("Left empty, the English title is shown."))
+    text_nl = models.TextField(_("text (Dutch)"), blank=True,
+                               help_text=_("Left empty, the English text is shown."))
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = ActiveQuerySet.as_manager()
@@ -74,7 +103,13 @@ class InterviewGuideline(models.Model):
         ordering = [Lower("title"), "pk"]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title()
+
+    def display_title(self, language: str | None = None) -> str:
+        return in_language(self.title, self.title_nl, language)
+
+    def display_text(self, language: str | None = None) -> str:
+        return in_language(self.text, self.text_nl, language)
 
 
 class InterviewSettings(models.Model):

@@ -149,6 +149,8 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
                 "Private: never shown to the candidate, the hiring manager or the committee.")
         if self.instance.candidate_id and not self.instance.registration_id:
             self._add_registration_choice()
+        first = "registration" if "registration" in self.fields else "start"
+        self.fields[first].widget.attrs["autofocus"] = True  # keyboard users start typing
         if "committee_members" in self.fields:
             committee = self.fields["committee_members"]
             committee.queryset = ContactPerson.objects.all()

@@ -1,6 +1,7 @@
 """Pages behind signed links (candidates, hiring managers) and the logged-in manager portal."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -40,9 +41,16 @@ class FeedbackForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
 
 
+def _portal_language(request: HttpRequest, contact: ContactPerson) -> str:
+    """The manager's own language, unless they chose another with the language switcher."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in dict(settings.LANGUAGES) else contact.language
+
+
 def _portal_page(request: HttpRequest, interview: Interview, contact: ContactPerson,
                  *, public: bool) -> HttpResponse:
-    with translation.override(contact.language), timezone.override(contact.time_zone):
+    with (translation.override(_portal_language(request, contact)),
+          timezone.override(contact.time_zone)):
         return _portal_content(request, interview, contact, public=public)
 
 
@@ -88,8 +96,10 @@ def portal_home(request: HttpRequest) -> HttpResponse:
                                            | Q(committee_members=contact))
                   .exclude(status=Interview.Status.CANCELLED).distinct()
                   .select_related("candidate", "vacancy").order_by("-start"))
-    return render(request, "public/portal_home.html", {"contact": contact,
-                                                       "interviews": interviews})
+    with (translation.override(_portal_language(request, contact)),
+          timezone.override(contact.time_zone)):
+        return render(request, "public/portal_home.html", {"contact": contact,
+                                                           "interviews": interviews})
 
 
 @recruiter_not_required

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from ats.dates import format_month, local_midnight
 from ats.forms import EuropeanDateField
+from ats.names import in_language
 from interviews.planning.models import Interview
 
 PALETTE = ["#0b5ed7", "#198754", "#fd7e14", "#6f42c1", "#d63384", "#20c997", "#6c757d"]
@@ -61,14 +62,14 @@ def _table(start: date, end: date) -> dict:
     rows = (
         Interview.objects.exclude(status=Interview.Status.CANCELLED)
         .filter(start__gte=local_midnight(start), start__lt=local_midnight(end + timedelta(days=1)))
-        .values("reason__name")
+        .values("reason__name", "reason__name_nl")
         .annotate(**{f"m{i}": Count("pk", filter=Q(start__gte=low, start__lt=high))
                      for i, (_m, low, high) in enumerate(bounds)})
         .order_by()
     )
     counts: dict[tuple[date, str], int] = {}
     for row in rows:
-        reason = row["reason__name"] or _("No reason")
+        reason = in_language(row["reason__name"], row["reason__name_nl"]) or _("No reason")
         for i, (m, _low, _high) in enumerate(bounds):
             counts[(m, reason)] = counts.get((m, reason), 0) + row[f"m{i}"]
     reasons = sorted({reason for _month, reason in counts})

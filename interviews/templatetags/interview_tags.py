@@ -4,9 +4,16 @@ from django.utils import timezone
 
 from ats.navigation import back_param
 from interviews.outbox.models import Message, Purpose
+from interviews.planning import configuration
 from interviews.planning.models import Interview, InterviewChange
 
 register = template.Library()
+
+
+@register.filter
+def written_location(interview: Interview) -> str:
+    """Where the interview takes place, in the reader's language."""
+    return configuration.written_location(interview)
 
 
 # A long history shows its latest past interviews; "Show all" opens the rest.

@@ -19,6 +19,11 @@
     anchor.setAttribute("aria-hidden", "true");
     group.after(anchor);
 
+    // By keyboard: the open calendar takes focus on a day (arrow keys move, Enter picks it
+    // and moves to the hour; Enter there closes), and on closing, Escape included, focus
+    // returns to the field, unless the user clicked somewhere else.
+    const inCalendar = () => picker.calendarContainer.contains(document.activeElement)
+      || document.activeElement === document.body;
     const picker = flatpickr(anchor, {
       enableTime: true,
       time_24hr: true,
@@ -28,11 +33,36 @@
       positionElement: group,
       locale: lang === "nl" && flatpickr.l10ns.nl ? flatpickr.l10ns.nl : { firstDayOfWeek: 1 },
       onChange: (_dates, text) => { input.value = text; },
+      onClose: () => { if (inCalendar()) input.focus(); },
+    });
+    const focusDay = () => {
+      const shown = (day) => day && picker.daysContainer.contains(day);
+      const day = [picker.selectedDateElem, picker.todayDateElem].find(shown)
+        || picker.daysContainer.querySelector(".flatpickr-day:not(.prevMonthDay)");
+      day?.focus();
+    };
+    // flatpickr's own arrow keys stumble at the edge of a month (from 29 November, down goes
+    // to 6 December, down again back to 30 November): move by date instead.
+    const steps = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+    picker.daysContainer.addEventListener("keydown", (event) => {
+      const step = steps[event.key];
+      const from = event.target.dateObj;
+      if (!step || !from || event.ctrlKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const to = new Date(from.getFullYear(), from.getMonth(), from.getDate() + step);
+      const months = (to.getFullYear() - picker.currentYear) * 12 + to.getMonth()
+        - picker.currentMonth;
+      if (months) picker.changeMonth(months);
+      [...picker.daysContainer.querySelectorAll(".flatpickr-day")]
+        .find((day) => day.dateObj?.getTime() === to.getTime() && !/Month/.test(day.className))
+        ?.focus();
     });
     button.addEventListener("click", () => {
       const m = pattern.exec(input.value.trim());
       if (m) picker.setDate(new Date(+m[3], +m[2] - 1, +m[1], +m[4], +m[5]), false);
       picker.open();
+      focusDay();
     });
   });
 

@@ -33,7 +33,7 @@ def test_a_candidate_chooses_a_time_from_the_link(logged_in, live_server, plan_i
     page.goto(f"{live_server.url}{link}")
     expect(page.get_by_role("heading", name=re.compile("kies een tijd"))).to_be_visible()
     page.get_by_role("button", name="Deze tijd kiezen").first.click()
-    expect(page.get_by_role("heading", name="Je gesprek is geboekt")).to_be_visible()
+    expect(page.get_by_role("heading", name="Je gesprek staat gepland")).to_be_visible()
     assert Interview.objects.filter(candidate=plan_interview.candidate).count() == 1
     assert console_errors == []
 

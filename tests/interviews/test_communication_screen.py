@@ -142,7 +142,7 @@ def test_send_stores_the_messages_and_queues_delivery_after_commit(
     assert response.status_code == 302
     message = Message.objects.get()
     assert message.status == Message.Status.QUEUED  # nothing is sent inside the request
-    assert message.subject.startswith("Uitnodiging: gesprek voor Senior Java Developer")
+    assert message.subject.startswith("Uitnodiging: sollicitatiegesprek voor Senior Java Developer")
     assert LONG_MEMO not in readable_message(message)
     assert len(callbacks) == 1
     assert DBTaskResult.objects.filter(

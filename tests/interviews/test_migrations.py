@@ -66,3 +66,29 @@ def test_a_database_from_before_the_split_migrates_forward_with_its_data(migrate
     assert stuck.status == Message.Status.FAILED
     assert stuck.interview_id == interview.pk and stuck.ics == CANCELLATION_ICS
     assert (stuck.calendar_method, sent.calendar_method) == ("CANCEL", "")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_dutch_documents_are_rewritten_unless_an_admin_edited_them(migrated_db):
+    latest = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    try:
+        old = _migrate([("interviews", "0011_reply_changes")])
+        edited = old.get_model("interviews", "StandardDocument").objects.get(
+            name="Gesprek met een kandidaat geannuleerd")
+        edited.body += "<p>Bel me gerust.</p>"
+        edited.save()
+    finally:
+        _migrate(latest)
+    from interviews.communication.models import StandardDocument
+
+    dutch = StandardDocument.objects.filter(language="nl")
+    invitation = dutch.get(name="Gesprek met een kandidaat")
+    assert "Je bent uitgenodigd" in invitation.body and "Neem contact op met" in invitation.body
+    assert dutch.get(name="Uitnodiging gesprek").subject.startswith(
+        "Uitnodiging: sollicitatiegesprek voor")
+    assert dutch.get(name="Selectiecommissie: gesprek geannuleerd").body.endswith(
+        "<p>Met vriendelijke groet,<br>{{ recruiter_name }}</p>")
+    assert dutch.filter(name="Herinnering gesprek (selectiecommissie)").exists()
+    assert not dutch.filter(body__contains="Je wordt verwacht").exists()
+    kept = dutch.get(name="Gesprek met een kandidaat geannuleerd")
+    assert kept.body.endswith("is geannuleerd.</p><p>{{ recruiter_name }}</p><p>Bel me gerust.</p>")

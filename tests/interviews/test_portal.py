@@ -118,6 +118,24 @@ def test_a_manager_who_logs_in_sees_all_their_interviews(client, hiring_manager,
     assert client.get(f"/portal/interviews/{not_theirs.pk}/").status_code == 404
 
 
+def test_the_portal_speaks_the_managers_language_until_they_choose_another(
+        client, interview, manager_contact):
+    url = path(portal_link(interview, manager_contact.pk))
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Richtlijnen" in html and 'name="language"' in html  # Dutch, with a switcher
+    client.post("/i18n/setlang/", {"language": "en", "next": url})
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Guidelines" in html and "Richtlijnen" not in html
+
+
+def test_a_manager_who_logs_in_gets_the_portal_in_their_language(client, hiring_manager,
+                                                                interview):
+    client.force_login(hiring_manager)
+    assert "Mijn gesprekken" in client.get("/portal/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/portal/"})
+    assert "My interviews" in client.get("/portal/").content.decode()
+
+
 def test_the_interview_page_shows_every_feedback_with_the_same_queries(
     recruiter_client, interview, manager_contact
 ):

@@ -77,7 +77,7 @@ def test_picking_books_it_and_sends_the_confirmation_with_an_invitation(
     url = link_in(message)
     with django_capture_on_commit_callbacks(execute=False):
         html = client.post(url, {"interview": slots[1].pk}).content.decode()
-    assert "Je gesprek is geboekt" in html
+    assert "Je gesprek staat gepland" in html
     booked = Interview.objects.get(pk=slots[1].pk)
     assert booked.candidate.first_name == "Jeroen"
     assert booked.registration.stage == stages["Interview planned"]
@@ -142,7 +142,7 @@ def test_a_pick_from_another_tab_while_this_one_books_books_nothing(client, invi
 
     monkeypatch.setattr(public_views, "read_scheduling_link", read_while_the_other_tab_picks)
     response = client.post(url, {"interview": slots[0].pk})
-    assert "Je gesprek is geboekt" in other_tab["response"].content.decode()
+    assert "Je gesprek staat gepland" in other_tab["response"].content.decode()
     assert response.status_code == 410 and "al gebruikt" in response.content.decode()
     [booked] = booked_by(message.registration.candidate)
     assert booked.pk == slots[1].pk

@@ -68,16 +68,16 @@ class Command(BaseCommand):
         return users
 
     def seed_configuration(self) -> None:
-        for name, address, zone in data.LOCATIONS:
+        for name, name_nl, address, zone in data.LOCATIONS:
             InterviewLocation.objects.get_or_create(
-                name=name, defaults={"address": address, "time_zone": zone}
+                name=name, defaults={"name_nl": name_nl, "address": address, "time_zone": zone}
             )
-        for position, (name, minutes) in enumerate(data.REASONS, start=1):
-            InterviewReason.objects.get_or_create(
-                name=name, defaults={"default_duration": minutes, "position": position}
-            )
-        for title, text in data.GUIDELINES:
-            InterviewGuideline.objects.get_or_create(title=title, defaults={"text": text})
+        for position, (name, name_nl, minutes) in enumerate(data.REASONS, start=1):
+            InterviewReason.objects.get_or_create(name=name, defaults={
+                "name_nl": name_nl, "default_duration": minutes, "position": position})
+        for title, text, title_nl, text_nl in data.GUIDELINES:
+            InterviewGuideline.objects.get_or_create(
+                title=title, defaults={"text": text, "title_nl": title_nl, "text_nl": text_nl})
 
     def seed_contacts(self, users: dict) -> dict[str, ContactPerson]:
         contacts = {}
