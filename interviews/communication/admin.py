@@ -1,4 +1,5 @@
-"""TODO docstring."""
+"""Standard documents and HTML profiles in Django admin, each with a rendered preview, and the
+recruiter's profile on the user."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin

@@ -1,4 +1,5 @@
-"""TODO docstring."""
+"""Communicate an interview: who gets what (recipient groups and their proposed documents), the
+draft of each email, and Send, which posts one Message per recipient to the outbox."""
 
 import uuid
 from dataclasses import dataclass

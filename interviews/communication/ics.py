@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""The .ics of an invitation or a cancellation: an iTIP request calendars treat as a meeting."""
 
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo

@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""Standard documents, HTML profiles, the recruiter's profile and the one default profile."""
 
 
 from django.conf import settings

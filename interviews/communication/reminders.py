@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""The reminder before an interview: queued for each version of it, void after any change."""
 
 from contextlib import suppress
 from datetime import timedelta

@@ -1,4 +1,5 @@
-"""TODO docstring."""
+"""A document with its merge values inside an HTML profile: the sanitised HTML, and a plain
+text that reads well on its own. The preview and the sent email both come from here."""
 
 import re
 from dataclasses import dataclass

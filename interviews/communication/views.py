@@ -1,4 +1,5 @@
-"""TODO docstring."""
+"""The communication screen: purpose, documents and profile per recipient group, the preview
+(the same builder as Send, in a locked iframe), and Send."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied

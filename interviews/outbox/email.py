@@ -1,4 +1,5 @@
-"""TODO docstring."""
+"""A stored Message as the email that leaves: addresses built safely, text, HTML, and the
+calendar part (an alternative over SMTP, an attachment through an ESP's API)."""
 
 from email.headerregistry import Address
 from email.utils import parseaddr

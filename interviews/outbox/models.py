@@ -1,4 +1,5 @@
-"""TODO docstring."""
+"""The Message (one email to one recipient: the outbox and the communication log) and the
+provider's delivery events."""
 
 from datetime import datetime, timedelta
 from email.utils import make_msgid, parseaddr

@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""Retry of a failed message, from the recruiter's screens."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse

@@ -1,4 +1,5 @@
-"""TODO docstring."""
+"""Selection interviews (R6): a series planned in the vacancy dossier, a planned interview
+linked to an applicant, and a cancelled one's time freed again."""
 
 from datetime import timedelta
 

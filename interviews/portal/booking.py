@@ -1,4 +1,5 @@
-"""TODO docstring."""
+"""The candidate's side of the loop: a time booked through a link (once), a slot taken, the
+"choose a time" invitation, and answers with the owner's notice of each change."""
 
 from datetime import timedelta
 

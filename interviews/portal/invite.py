@@ -1,4 +1,4 @@
-"""TODO docstring."""
+"""What recruiters do that makes signed links: a "choose a time" email, and re-issued links."""
 
 from django import forms
 from django.contrib import messages
