@@ -1,4 +1,5 @@
-"""The outbox in Django admin: every Message with its status, searchable by Message-ID, with Retry."""
+"""The outbox in Django admin: every Message with its status, searchable by Message-ID,
+with Retry."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
