@@ -37,6 +37,7 @@ MERGE_FIELDS = {
     "accept_link": _("the candidate's “I'll be there” link"),
     "decline_link": _("the candidate's “I can't make it” link"),
     "scheduling_link": _("the candidate's link to choose a time (“choose a time” documents)"),
+    "cancellation_reason": _("the reason given when cancelling (cancellation emails)"),
 }
 
 
@@ -127,6 +128,7 @@ def merge_values(interview: Interview, recipient: Recipient) -> dict[str, str]:
             "recruiter_email": owner.email,
             "recruiter_phone": profile.phone if profile else "",
             "guidelines": "",
+            "cancellation_reason": interview.cancellation_reason,
         }
     if recipient.audience == Audience.CANDIDATE:
         values["accept_link"] = reply_link(interview, "accept")
