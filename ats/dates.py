@@ -5,6 +5,7 @@ The one formatter of the product: views, forms, emails, the .ics description and
 a recipient's zone is given.
 """
 
+import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from django.core.exceptions import ValidationError
@@ -75,6 +76,23 @@ def validate_sane_date(day: date) -> None:
             % {"first": format_date(date(FIRST_YEAR, 1, 1)),
                "last": format_date(date(LAST_YEAR, 12, 31))},
             code="out_of_range")
+
+
+_WRITTEN_DATE = re.compile(r"\s*(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")
+
+
+def validate_existing_date(text: str) -> None:
+    """Refuse a date written dd-mm-yyyy that the calendar does not have (31-02-2027), naming
+    it: the notation was right, so repeating the notation would not say what is wrong."""
+    written = _WRITTEN_DATE.match(text)
+    if not written:
+        return
+    day, month, year = (int(part) for part in written.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        raise ValidationError(_("%(date)s does not exist.") % {
+            "date": f"{day:02d}-{month:02d}-{year:04d}"}, code="nonexistent_date") from None
 
 
 def _exists(moment: datetime, zone: tzinfo) -> bool:

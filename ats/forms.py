@@ -6,8 +6,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext_lazy
 
-from ats.dates import DATE_FORMAT, validate_sane_date
+from ats.dates import DATE_FORMAT, validate_existing_date, validate_sane_date
 
 
 class CrispyMixin:
@@ -26,8 +27,17 @@ class CrispyMixin:
 class EuropeanDateField(forms.DateField):
     """A date written dd-mm-yyyy, in the years the application accepts."""
 
-    widget = forms.DateInput(format=DATE_FORMAT, attrs={"placeholder": "dd-mm-yyyy"})
+    widget = forms.DateInput(format=DATE_FORMAT,
+                             attrs={"placeholder": gettext_lazy("dd-mm-yyyy")})
     default_validators = [validate_sane_date]
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            if error.code == "invalid":  # 31-02-2027: say the date does not exist
+                validate_existing_date(str(value))
+            raise
 
 
 def loaded_choices(field: forms.ModelChoiceField, rows: list) -> list:

@@ -75,6 +75,8 @@ class MergeContext(Mapping):
     decline_link: str = merge_field(
         _("“I can't make it” link"), _("the candidate's “I can't make it” link"),
         only_for=CANDIDATES)
+    cancellation_reason: str = merge_field(
+        _("Reason for cancelling"), _("the reason given when cancelling (cancellation emails)"))
     scheduling_link: str = merge_field(
         _("“Choose a time” link"),
         _("the candidate's link to choose a time (“choose a time” documents)"),
@@ -138,6 +140,7 @@ def merge_context(interview: Interview, recipient: Recipient) -> MergeContext:
         location=written_location(interview, recipient.language),
         reason=interview.reason.display_name(recipient.language) if interview.reason else "",
         interviewer=interview.interviewer, kind=kind,
+        cancellation_reason=interview.cancellation_reason,
         contact_person=str(interview.contact_person or ""),
         **_recruiter(interview.owner), **personal)
 

@@ -5,14 +5,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.csp import CSP
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 
-from ats.navigation import with_back
+from ats.navigation import back_url, with_back
 from ats.params import whole_number
 from interviews.communication.communicate import (
     calendar_method,
@@ -68,12 +69,9 @@ def communicate_view(request: HttpRequest, pk: int, audience: str) -> HttpRespon
         except AlreadySent:
             messages.info(request, _("This message was already sent; nothing was sent twice."))
         else:
-            messages.success(request, ngettext(
-                "The email to %(names)s is in the outbox.",
-                "The emails to %(names)s are in the outbox.", len(sent),
-            ) % {"names": ", ".join(m.recipient_name for m in sent)})
+            messages.success(request, _in_the_outbox(sent))
             _warn_of_other_purposes(request, form)
-        return redirect(interview_url)
+        return redirect(back_url(back, interview_url))
     return render(request, "interviews/communicate.html", {
         "interview": interview,
         "audience": audience,
@@ -85,6 +83,16 @@ def communicate_view(request: HttpRequest, pk: int, audience: str) -> HttpRespon
         "merge_menu": merge_menu(audience),
         "merge_labels": merge_labels(),
     })
+
+
+def _in_the_outbox(sent: list) -> str:
+    """What Send says at the door it returns to, with each email's status, which the page's
+    script keeps up to date until it is final."""
+    said = ngettext("The email to %(names)s is in the outbox.",
+                    "The emails to %(names)s are in the outbox.", len(sent),
+                    ) % {"names": ", ".join(m.recipient_name for m in sent)}
+    return format_html("{}{}", said, render_to_string("interviews/message_status.html#statuses",
+                                                      {"statuses": sent}))
 
 
 def _warn_of_other_purposes(request: HttpRequest, form: CommunicationForm) -> None:

@@ -141,5 +141,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("interviews", "0012_message_calendar_method")]
+    dependencies = [("interviews", "0013_cancellation_reason")]
     operations = [migrations.RunPython(forwards, backwards)]

@@ -159,6 +159,12 @@ class Message(models.Model):
         return Q(status=cls.Status.SENDING, lease_expires_at__lte=now)
 
     @property
+    def is_final(self) -> bool:
+        """Nothing more happens to it by itself: the screens stop asking for its status."""
+        return self.status in {self.Status.SENT, self.Status.DELIVERED, self.Status.BOUNCED,
+                               self.Status.FAILED}
+
+    @property
     def is_retryable(self) -> bool:
         # A message whose worker stopped needs no button: it is taken up again by itself.
         return self.status == self.Status.FAILED

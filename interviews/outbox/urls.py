@@ -4,4 +4,5 @@ from interviews.outbox import views
 
 urlpatterns = [
     path("messages/<int:pk>/retry/", views.message_retry, name="message_retry"),
+    path("messages/status/", views.message_statuses, name="message_status"),
 ]

@@ -8,7 +8,12 @@ from django.forms.utils import from_current_timezone
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ats.dates import DATETIME_FORMAT, validate_local_time, validate_sane_date
+from ats.dates import (
+    DATETIME_FORMAT,
+    validate_existing_date,
+    validate_local_time,
+    validate_sane_date,
+)
 from ats.forms import (
     CrispyMixin,
     LoadedModelChoiceField,
@@ -34,8 +39,11 @@ class EuropeanDateTimeField(forms.DateTimeField):
 
     widget = forms.DateTimeInput(
         format=DATETIME_FORMAT,
-        attrs={"placeholder": "dd-mm-yyyy HH:MM", "autocomplete": "off", "data-datepicker": "",
-               "inputmode": "numeric"},
+        attrs={"placeholder": _("dd-mm-yyyy HH:MM"), "autocomplete": "off", "data-datepicker": "",
+               "inputmode": "numeric",
+               # The page's script says so when the typed or picked date is in a weekend.
+               "data-saturday": _("%(date)s is a Saturday."),
+               "data-sunday": _("%(date)s is a Sunday.")},
     )
     default_error_messages = {"invalid": DATETIME_HINT}
 
@@ -48,6 +56,7 @@ class EuropeanDateTimeField(forms.DateTimeField):
         try:
             parsed = datetime.strptime(str(value).strip(), DATETIME_FORMAT)
         except ValueError:
+            validate_existing_date(str(value))
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
         # Checked here, before the time zone is applied: year 1 or 9999 would overflow there.
         validate_sane_date(parsed)
@@ -176,6 +185,14 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
         self.fields["registration"].label_from_instance = lambda r: r.vacancy.title
         self.helper.layout.insert(0, "registration")
 
+    def starts_in_the_past(self) -> bool:
+        """A new or moved start before now: the recruiter confirms it (a typing error, or an
+        interview recorded afterwards); editing a past interview otherwise asks nothing."""
+        start, before = self.cleaned_data.get("start"), self.initial.get("start")
+        if not start or start >= timezone.now():
+            return False
+        return before is None or start != before.replace(second=0, microsecond=0)
+
     def clean(self) -> dict:
         cleaned = super().clean()
         if registration := cleaned.get("registration"):
@@ -206,3 +223,13 @@ def _with_committee(form_class: type[InterviewForm]) -> type[InterviewForm]:
     meta = type("Meta", (form_class.Meta,),
                 {"fields": [*form_class.Meta.fields, "committee_members"]})
     return type(form_class.__name__, (form_class,), {"Meta": meta, "__module__": __name__})
+
+
+class CancellationForm(forms.Form):
+    """The step before cancelling an interview: an optional reason for the emails."""
+
+    reason = forms.CharField(
+        label=_("Reason (optional)"), required=False,
+        max_length=Interview._meta.get_field("cancellation_reason").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The cancellation emails include it as you write it here."))

@@ -143,6 +143,8 @@ class Interview(Attendance, VersionedModel):
     link_version = models.PositiveIntegerField(
         default=0, editable=False,
         help_text="Raised to revoke every portal link issued so far (re-issuing).")
+    # Given when cancelling; the cancellation emails may include it.
+    cancellation_reason = models.CharField(_("reason for cancelling"), max_length=500, blank=True)
     candidate_reply = models.CharField(_("candidate's answer"), max_length=10, blank=True,
                                        choices=Reply.choices, default=Reply.NONE)
     replied_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -214,16 +216,19 @@ class Interview(Attendance, VersionedModel):
     def when_text(self) -> str:
         return f"{format_datetime(self.start)}–{format_time(self.end)}"
 
-    def set_status(self, status: str, *, by=None) -> None:
+    def set_status(self, status: str, *, by=None, reason: str = "") -> None:
+        """A new status; a cancellation keeps its `reason` until planned again."""
         if status == self.status:
             return
         self.changes.create(field="status", old_value=self.status, new_value=status,
                             changed_by=by)
         self.status = status
+        self.cancellation_reason = reason if status == self.Status.CANCELLED else ""
         if status == self.Status.CANCELLED:
             self.sequence += 1  # calendars must see the cancellation as newer than the invite
         self.version += 1
-        self.save(update_fields=["status", "sequence", "version", "updated_at"])
+        self.save(update_fields=["status", "sequence", "version", "cancellation_reason",
+                                 "updated_at"])
 
     # What a freed time keeps of the cancelled selection interview; the memo and the report
     # were about the candidate who had it.

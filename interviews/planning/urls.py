@@ -17,5 +17,6 @@ urlpatterns = [
          name="registration_link"),
     path("interviews/<int:pk>/reoffer/", selection.interview_reoffer, name="interview_reoffer"),
     path("interviews/<int:pk>/", views.interview_edit, name="interview_edit"),
+    path("interviews/<int:pk>/cancel/", views.interview_cancel, name="interview_cancel"),
     path("interviews/<int:pk>/status/", views.interview_set_status, name="interview_set_status"),
 ]

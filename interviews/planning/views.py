@@ -12,7 +12,7 @@ from ats.navigation import back_param, back_url, with_back
 from candidates.models import Candidate, Registration
 from interviews.communication.communicate import was_communicated
 from interviews.communication.reminders import schedule_reminders
-from interviews.planning.forms import InterviewForm
+from interviews.planning.forms import CancellationForm, InterviewForm
 from interviews.planning.models import Interview, StaleInterview
 from vacancies.models import Vacancy
 
@@ -20,13 +20,14 @@ from vacancies.models import Vacancy
 def interview_form(request: HttpRequest, interview: Interview, back: str) -> HttpResponse:
     """New and existing interviews, from every door; returns to the door after saving."""
     form = InterviewForm.for_settings()(request.POST or None, instance=interview)
-    conflicts = []
+    conflicts, past = [], False
     if request.method == "POST" and form.is_valid():
+        past = form.starts_in_the_past() and not request.POST.get("confirm_past")
         if not request.POST.get("confirm_overlap"):
             conflicts = list(Interview.objects.conflicting_with(
                 form.instance, form.cleaned_data.get("committee_members", ())
             ).with_dossier_relations()[:5])
-        if not conflicts:
+        if not conflicts and not past:
             try:
                 moved = _save(request, form)
             except StaleInterview:
@@ -40,6 +41,7 @@ def interview_form(request: HttpRequest, interview: Interview, back: str) -> Htt
         "form": form,
         "interview": interview,
         "conflicts": conflicts,
+        "past": past,
         "back": back,
         "cancel_url": back_url(back, _default_back(interview)),
         "offer": request.GET.get("offer") if interview.pk else None,
@@ -136,13 +138,31 @@ def interview_edit(request: HttpRequest, pk: int) -> HttpResponse:
                           _back(request, "candidate_detail", interview.candidate_id))
 
 
+def interview_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask before cancelling, with room for a reason; the answer posts to the status."""
+    interview = get_object_or_404(Interview.objects.with_dossier_relations(), pk=pk)
+    return _cancel_page(request, interview, CancellationForm(), request.GET.get("back", ""))
+
+
+def _cancel_page(request: HttpRequest, interview: Interview, form: CancellationForm,
+                 back: str) -> HttpResponse:
+    return render(request, "interviews/interview_cancel.html", {
+        "interview": interview, "form": form, "back": back,
+        "keep_url": with_back(interview.get_absolute_url(), back)})
+
+
 @require_POST
 def interview_set_status(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_object_or_404(Interview, pk=pk)
     status = request.POST.get("status")
     back = request.POST.get("back", "")
+    form = CancellationForm(request.POST)
+    cancel = status == Interview.Status.CANCELLED
+    if cancel and not form.is_valid():
+        return _cancel_page(request, interview, form, back)
     if status in Interview.Status.values:
-        interview.set_status(status, by=request.user)
+        interview.set_status(status, by=request.user,
+                             reason=form.cleaned_data["reason"] if cancel else "")
         messages.success(request, _("The interview is now “%s”.") % interview.get_status_display())
         if status == Interview.Status.CANCELLED and was_communicated(interview):
             return redirect(with_back(f"{interview.get_absolute_url()}?offer=cancellation", back))

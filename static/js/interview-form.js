@@ -32,7 +32,10 @@
       weekNumbers: true,
       positionElement: group,
       locale: lang === "nl" && flatpickr.l10ns.nl ? flatpickr.l10ns.nl : { firstDayOfWeek: 1 },
-      onChange: (_dates, text) => { input.value = text; },
+      onChange: (_dates, text) => {
+        input.value = text;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      },
       onClose: () => { if (inCalendar()) input.focus(); },
     });
     const focusDay = () => {
@@ -64,6 +67,28 @@
       picker.open();
       focusDay();
     });
+  });
+
+  // A date in a weekend is allowed, but said: "28-11-2026 is a Saturday." Typed or picked.
+  document.querySelectorAll("[data-saturday]").forEach((input) => {
+    const hint = document.createElement("div");
+    hint.className = "form-text fw-semibold";
+    hint.id = `${input.id}_weekend`;
+    hint.setAttribute("aria-live", "polite");
+    (document.getElementById(`${input.id}_helptext`) || input.closest(".input-group")).after(hint);
+    input.setAttribute("aria-describedby",
+      `${input.getAttribute("aria-describedby") || ""} ${hint.id}`.trim());
+    const update = () => {
+      const m = /^(\d{1,2})-(\d{1,2})-(\d{4})/.exec(input.value.trim());
+      const day = m && new Date(+m[3], +m[2] - 1, +m[1]);
+      const real = day && day.getDate() === +m[1] && day.getMonth() === +m[2] - 1;
+      const text = real && { 6: input.dataset.saturday, 0: input.dataset.sunday }[day.getDay()];
+      const date = real && `${m[1].padStart(2, "0")}-${m[2].padStart(2, "0")}-${m[3]}`;
+      hint.textContent = text ? text.replace("%(date)s", date) : "";
+    };
+    input.addEventListener("input", update);
+    input.addEventListener("change", update);
+    update();
   });
 
   const chosen = (select) => select.options[select.selectedIndex]?.dataset || {};

@@ -37,6 +37,7 @@ def send(client, interview, audience="candidate", **fields) -> None:
     data.update(fields)
     response = client.post(f"/interviews/{interview.pk}/communicate/{audience}/", data)
     assert response.status_code == 302
+    client.get(response.url)  # followed, as a browser does: it shows what Send said
 
 
 def calendar_of(message) -> Calendar:

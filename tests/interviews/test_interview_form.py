@@ -91,7 +91,7 @@ def test_it_rejects_dates_not_in_european_notation_or_impossible(
 def test_a_time_on_a_daylight_saving_switch_day_is_the_right_instant(
     recruiter_client, registration, typed, utc
 ):
-    _post(recruiter_client, new_url(registration), start=typed)
+    _post(recruiter_client, new_url(registration), start=typed, confirm_past="1")
     interview = Interview.objects.get()
     assert interview.start == utc
     html = recruiter_client.get(interview.get_absolute_url()).content.decode()
