@@ -69,10 +69,10 @@ def test_the_candidate_door_typing_the_date(logged_in, live_server, office):
     page.goto(f"{live_server.url}{candidate.get_absolute_url()}")
     steps = page.get_by_role("region", name="Steps")
     steps.get_by_role("link", name="New").click()
-    page.get_by_label("Date").fill("15-12-2026 09:30")
+    page.get_by_label("Date").fill("15-12-2037 09:30")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}{candidate.get_absolute_url()}")
-    expect(steps.get_by_role("link", name="15-12-2026 09:30")).to_be_visible()
+    expect(steps.get_by_role("link", name="15-12-2037 09:30")).to_be_visible()
 
 
 def test_the_actions_menu_door(logged_in, live_server, office):
@@ -80,7 +80,7 @@ def test_the_actions_menu_door(logged_in, live_server, office):
     page.goto(f"{live_server.url}{office.candidate.get_absolute_url()}")
     page.get_by_role("button", name="Actions").click()
     page.get_by_role("link", name="Plan interview").click()
-    page.get_by_label("Date").fill("16-12-2026 14:00")
+    page.get_by_label("Date").fill("16-12-2037 14:00")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}{office.candidate.get_absolute_url()}")
     page.get_by_role("button", name="Actions").click()
@@ -102,16 +102,16 @@ def test_the_vacancy_door_and_editing_from_the_steps(logged_in, live_server, off
     vacancy_url = f"{live_server.url}{office.vacancy.get_absolute_url()}"
     page.goto(vacancy_url)
     page.get_by_role("link", name="Plan interview").click()
-    page.get_by_label("Date").fill("17-12-2026 11:15")
+    page.get_by_label("Date").fill("17-12-2037 11:15")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(vacancy_url)
     # R7: from the candidate's Steps, the date opens the same form; the date stays editable.
     page.goto(f"{live_server.url}{office.candidate.get_absolute_url()}")
-    page.get_by_role("link", name="17-12-2026 11:15").click()
-    expect(page.get_by_label("Date")).to_have_value("17-12-2026 11:15")
-    page.get_by_label("Date").fill("18-12-2026 11:15")
+    page.get_by_role("link", name="17-12-2037 11:15").click()
+    expect(page.get_by_label("Date")).to_have_value("17-12-2037 11:15")
+    page.get_by_label("Date").fill("18-12-2037 11:15")
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.get_by_role("link", name="18-12-2026 11:15")).to_be_visible()
+    expect(page.get_by_role("link", name="18-12-2037 11:15")).to_be_visible()
     start = Interview.objects.get().start
     assert timezone.localtime(start) - timezone.localtime(start).replace(hour=0, minute=0) == \
         timedelta(hours=11, minutes=15)
@@ -126,15 +126,15 @@ def test_a_date_typed_before_the_scripts_run_is_kept(logged_in, live_server, off
     page.route("**/js/interview-form*.js", lambda route: held.append(route))  # held back
     page.goto(f"{live_server.url}{office.get_absolute_url()}")
     page.get_by_role("link", name="Plan interview").click()
-    page.get_by_label("Date").fill("17-12-2026 11:15")
+    page.get_by_label("Date").fill("17-12-2037 11:15")
     page.wait_for_timeout(100)
     assert held, "the form's script was not requested"
     held[0].continue_()
     expect(page.get_by_role("button", name="Choose from the calendar")).to_be_visible()
-    expect(page.get_by_label("Date")).to_have_value("17-12-2026 11:15")
+    expect(page.get_by_label("Date")).to_have_value("17-12-2037 11:15")
     expect(page.get_by_label("Date")).to_be_focused()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(f"{live_server.url}{office.get_absolute_url()}")
     assert timezone.localtime(Interview.objects.get().start).strftime("%d-%m-%Y %H:%M") == \
-        "17-12-2026 11:15"
+        "17-12-2037 11:15"
     assert console_errors == []

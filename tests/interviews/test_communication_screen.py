@@ -51,12 +51,12 @@ def test_save_and_communicate_saves_first_then_opens_the_screen(recruiter_client
     invalid = recruiter_client.post(url, {"start": "11/30/2026", "kind": "recruiter",
                                           "then": "candidate"})
     assert invalid.status_code == 200 and not Interview.objects.exists()
-    response = recruiter_client.post(url, {"start": "30-11-2026 10:00", "kind": "recruiter",
+    response = recruiter_client.post(url, {"start": "30-11-2037 10:00", "kind": "recruiter",
                                            "then": "candidate", "back": "workflow"})
     interview = Interview.objects.get()
     assert response.url == f"/interviews/{interview.pk}/communicate/candidate/?back=workflow"
     ignored = recruiter_client.post(interview.get_absolute_url(), {
-        "start": "30-11-2026 10:00", "kind": "recruiter", "then": "manager",
+        "start": "30-11-2037 10:00", "kind": "recruiter", "then": "manager",
         "version": interview.version})
     assert "communicate" not in ignored.url
 
@@ -162,7 +162,7 @@ def test_after_a_reschedule_the_change_document_is_proposed(recruiter_client, in
     data = form_data(screen(recruiter_client, interview))
     recruiter_client.post(f"/interviews/{interview.pk}/communicate/candidate/", data)
     response = recruiter_client.post(interview.get_absolute_url(), {
-        "start": "03-12-2026 09:00", "kind": "both", "contact_person": interview.contact_person_id,
+        "start": "03-12-2037 09:00", "kind": "both", "contact_person": interview.contact_person_id,
         "version": interview.version, "location_text": interview.location_text})
     assert response.url.startswith(f"{interview.get_absolute_url()}?offer=change")
     offer = recruiter_client.get(response.url).content.decode()

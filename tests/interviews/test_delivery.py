@@ -18,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("migrated_db")
 
 
 def plan(client, registration, **fields) -> Interview:
-    data = {"start": "30-11-2026 10:00", "kind": "both", "duration": "45",
+    data = {"start": "30-11-2037 10:00", "kind": "both", "duration": "45",
             "contact_person": registration.vacancy.hiring_manager_id,
             "location_text": "Catharijnesingel 42, Utrecht", "interviewer": "Pat Jansen",
             "memo": LONG_MEMO, "then": "candidate"}
@@ -62,10 +62,10 @@ def test_the_candidate_gets_the_invitation_with_merge_fields_and_a_calendar_entr
     [received] = smtp_server.messages
     assert received["To"].addresses[0].addr_spec == "jeroen@example.org"
     assert received["Subject"] == (
-        "Invitation: interview for Senior Java Developer on Monday 30-11-2026")
+        "Invitation: interview for Senior Java Developer on Monday 30-11-2037")
     text = received.get_body(("plain",)).get_content()
     html = received.get_body(("html",)).get_content()
-    assert "Monday 30-11-2026, 10:00–10:45" in text
+    assert "Monday 30-11-2037, 10:00–10:45" in text
     assert "Dear Jeroen" in text and "Pat Jansen" in text
     assert "<style" not in html and 'style="' in html  # the profile's CSS is inlined
     part, calendar = calendar_of(received)
@@ -74,8 +74,8 @@ def test_the_candidate_gets_the_invitation_with_merge_fields_and_a_calendar_entr
     event = calendar.walk("VEVENT")[0]
     assert event["UID"] == interview.calendar_uid
     assert event["SEQUENCE"] == 0
-    assert event.decoded("DTSTART") == dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
-    assert event.decoded("DTEND") == dt.datetime(2026, 11, 30, 9, 45, tzinfo=UTC)
+    assert event.decoded("DTSTART") == dt.datetime(2037, 11, 30, 9, 0, tzinfo=UTC)
+    assert event.decoded("DTEND") == dt.datetime(2037, 11, 30, 9, 45, tzinfo=UTC)
     assert "Z" in event["DTSTART"].to_ical().decode()
     assert "recruitment@example.com" in str(event["ORGANIZER"])
     attendee = event["ATTENDEE"]
@@ -102,7 +102,7 @@ def test_the_manager_is_written_in_their_language_with_guidelines(
     assert received["To"].addresses[0].addr_spec == manager_contact.email
     text = received.get_body(("plain",)).get_content()
     assert received["Subject"].startswith("Gesprek met Jeroen van Dijk")
-    assert "maandag 30-11-2026" in text and "STAR-methode" in text
+    assert "maandag 30-11-2037" in text and "STAR-methode" in text
     part, calendar = calendar_of(received)  # the manager wants calendar invitations
     assert calendar.walk("VEVENT")[0]["SUMMARY"].startswith("Gesprek met Jeroen van Dijk")
     assert LONG_MEMO not in readable(received)
@@ -114,7 +114,7 @@ def test_a_reschedule_keeps_the_uid_and_raises_the_sequence_then_a_cancel_cancel
     interview = plan(recruiter_client, candidate_wants_invites)
     send(recruiter_client, interview)
     response = recruiter_client.post(interview.get_absolute_url(), {
-        "start": "01-12-2026 14:00", "kind": "both", "duration": "45",
+        "start": "01-12-2037 14:00", "kind": "both", "duration": "45",
         "contact_person": interview.contact_person_id, "version": interview.version + 0,
         "location_text": interview.location_text})
     assert "offer=change" in response.url
@@ -131,7 +131,7 @@ def test_a_reschedule_keeps_the_uid_and_raises_the_sequence_then_a_cancel_cancel
                                                                       cancelled)] == [0, 1, 2]
     assert changed["Subject"].startswith("Changed:")
     assert calendar_of(changed)[1].walk("VEVENT")[0].decoded("DTSTART") == dt.datetime(
-        2026, 12, 1, 13, 0, tzinfo=UTC)
+        2037, 12, 1, 13, 0, tzinfo=UTC)
     part, calendar = calendar_of(cancelled)
     assert part.get_param("method") == "CANCEL" and calendar["METHOD"] == "CANCEL"
     assert calendar.walk("VEVENT")[0]["STATUS"] == "CANCELLED"

@@ -49,7 +49,7 @@ def test_the_candidate_door_can_tie_the_interview_to_a_registration(
 ):
     candidate = plan_interview.candidate
     response = recruiter_client.post(f"/candidates/{candidate.pk}/interviews/new/", {
-        "start": "30-11-2026 10:00", "kind": "both", "registration": plan_interview.pk,
+        "start": "30-11-2037 10:00", "kind": "both", "registration": plan_interview.pk,
         "back": f"candidate_detail:{candidate.pk}",
     })
     assert response.url == candidate.get_absolute_url()
@@ -62,7 +62,7 @@ def test_the_candidate_door_can_tie_the_interview_to_a_registration(
 
 def test_the_candidate_door_plans_a_general_interview(recruiter_client, candidate):
     recruiter_client.post(f"/candidates/{candidate.pk}/interviews/new/", {
-        "start": "30-11-2026 10:00", "kind": "recruiter"})
+        "start": "30-11-2037 10:00", "kind": "recruiter"})
     interview = Interview.objects.get()
     assert (interview.candidate, interview.registration, interview.vacancy) == (
         candidate, None, None)
@@ -111,7 +111,7 @@ def test_a_date_in_the_steps_opens_the_same_form_and_returns(
     html = recruiter_client.get(f"/interviews/{interview.pk}/?back={back}").content.decode()
     assert 'id="interview-form"' in html
     response = recruiter_client.post(f"/interviews/{interview.pk}/", {
-        "start": "02-12-2026 10:00", "kind": "recruiter", "version": interview.version,
+        "start": "02-12-2037 10:00", "kind": "recruiter", "version": interview.version,
         "report": "Good fit", "back": back})
     assert response.url == registration.candidate.get_absolute_url()
     interview.refresh_from_db()

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _post(client, url, **data):
-    payload = {"start": "30-11-2026 10:00", "kind": "recruiter", "duration": "45"}
+    payload = {"start": "30-11-2037 10:00", "kind": "recruiter", "duration": "45"}
     payload.update(data)
     return client.post(url, {k: v for k, v in payload.items() if v is not None})
 
@@ -56,7 +56,7 @@ def test_saving_plans_the_interview_and_returns_to_the_door(
     assert (interview.candidate, interview.vacancy) == (plan_interview.candidate,
                                                        plan_interview.vacancy)
     assert interview.owner == recruiter
-    assert interview.start == dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    assert interview.start == dt.datetime(2037, 11, 30, 9, 0, tzinfo=UTC)
     assert interview.duration == timedelta(minutes=45)
     plan_interview.refresh_from_db()
     assert plan_interview.stage == stages["Interview planned"]
@@ -70,8 +70,8 @@ def test_planning_leaves_a_registration_in_another_stage_where_it_is(
     assert registration.stage == stages["New"]
 
 
-@pytest.mark.parametrize("typed", ["11/28/2026 10:00", "2026-11-28 10:00", "28-11-2026",
-                                   "31-02-2026 10:00", "28-11-2026 25:00"])
+@pytest.mark.parametrize("typed", ["11/28/2026 10:00", "2026-11-28 10:00", "28-11-2037",
+                                   "31-02-2026 10:00", "28-11-2037 25:00"])
 def test_it_rejects_dates_not_in_european_notation_or_impossible(
     recruiter_client, registration, typed
 ):
@@ -121,7 +121,7 @@ def test_a_typed_location_is_kept(recruiter_client, registration):
 def test_the_duration_defaults_to_the_reasons_then_to_an_hour(recruiter_client, registration):
     assessment = InterviewReason.objects.create(name="Assessment", default_duration=180)
     _post(recruiter_client, new_url(registration), duration="", reason=assessment.pk)
-    _post(recruiter_client, new_url(registration), duration="", start="01-12-2026 10:00")
+    _post(recruiter_client, new_url(registration), duration="", start="01-12-2037 10:00")
     durations = sorted(Interview.objects.values_list("duration", flat=True))
     assert durations == [timedelta(hours=1), timedelta(hours=3)]
 
@@ -164,11 +164,11 @@ def test_the_memo_is_marked_private(recruiter_client, registration):
 
 def test_the_date_stays_editable_after_planning(recruiter_client, registration, make_interview):
     interview = make_interview(registration=registration)
-    response = _post(recruiter_client, interview.get_absolute_url(), start="02-12-2026 15:30",
+    response = _post(recruiter_client, interview.get_absolute_url(), start="02-12-2037 15:30",
                      version=interview.version)
     assert response.status_code == 302
     interview.refresh_from_db()
-    assert interview.start == dt.datetime(2026, 12, 2, 14, 30, tzinfo=UTC)
+    assert interview.start == dt.datetime(2037, 12, 2, 14, 30, tzinfo=UTC)
 
 
 def test_a_change_of_time_or_place_raises_the_calendar_sequence(
@@ -176,11 +176,11 @@ def test_a_change_of_time_or_place_raises_the_calendar_sequence(
 ):
     interview = make_interview(registration=registration)
     uid = interview.calendar_uid
-    _post(recruiter_client, interview.get_absolute_url(), start="02-12-2026 15:30",
+    _post(recruiter_client, interview.get_absolute_url(), start="02-12-2037 15:30",
           version=interview.version)
     interview.refresh_from_db()
     assert (interview.calendar_uid, interview.sequence) == (uid, 1)
-    _post(recruiter_client, interview.get_absolute_url(), start="02-12-2026 15:30",
+    _post(recruiter_client, interview.get_absolute_url(), start="02-12-2037 15:30",
           report="Went well", version=interview.version)
     interview.refresh_from_db()
     assert interview.sequence == 1  # a report is no change for calendars
@@ -191,14 +191,14 @@ def test_the_stale_second_edit_is_refused_and_keeps_its_input(
 ):
     interview = make_interview(registration=registration, interviewer="Pat")
     seen = interview.version
-    _post(recruiter_client, interview.get_absolute_url(), start="02-12-2026 15:30",
+    _post(recruiter_client, interview.get_absolute_url(), start="02-12-2037 15:30",
           interviewer="First editor", version=seen)
-    response = _post(recruiter_client, interview.get_absolute_url(), start="03-12-2026 09:00",
+    response = _post(recruiter_client, interview.get_absolute_url(), start="03-12-2037 09:00",
                      interviewer="Second editor", version=seen)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Someone else changed this interview" in html
-    assert 'value="Second editor"' in html and 'value="03-12-2026 09:00"' in html
+    assert 'value="Second editor"' in html and 'value="03-12-2037 09:00"' in html
     interview.refresh_from_db()
     assert interview.interviewer == "First editor"
 
@@ -206,21 +206,21 @@ def test_the_stale_second_edit_is_refused_and_keeps_its_input(
 def test_an_overlap_warns_and_can_be_overridden(
     recruiter_client, registration, make_interview
 ):
-    when = dt.datetime(2026, 11, 30, 9, 30, tzinfo=UTC)  # 10:30 in Amsterdam
+    when = dt.datetime(2037, 11, 30, 9, 30, tzinfo=UTC)  # 10:30 in Amsterdam
     make_interview(registration=registration, when=when)
-    response = _post(recruiter_client, new_url(registration), start="30-11-2026 10:00",
+    response = _post(recruiter_client, new_url(registration), start="30-11-2037 10:00",
                      interviewer="Pat")
     html = response.content.decode()
-    assert "This interview overlaps with" in html and "30-11-2026 10:30" in html
+    assert "This interview overlaps with" in html and "30-11-2037 10:30" in html
     assert "Save anyway" in html and 'value="Pat"' in html
     assert Interview.objects.count() == 1
-    _post(recruiter_client, new_url(registration), start="30-11-2026 10:00", confirm_overlap="1")
+    _post(recruiter_client, new_url(registration), start="30-11-2037 10:00", confirm_overlap="1")
     assert Interview.objects.count() == 2
 
 
 def test_back_to_back_interviews_do_not_overlap(recruiter_client, registration, make_interview):
-    make_interview(registration=registration, when=dt.datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
-    response = _post(recruiter_client, new_url(registration), start="30-11-2026 10:00")
+    make_interview(registration=registration, when=dt.datetime(2037, 11, 30, 8, 0, tzinfo=UTC))
+    response = _post(recruiter_client, new_url(registration), start="30-11-2037 10:00")
     assert response.status_code == 302
 
 
@@ -230,7 +230,7 @@ def test_an_overlap_of_the_hiring_manager_warns_across_candidates(
     from candidates.models import Candidate
     other = Candidate.objects.create(first_name="Eva", last_name="Peters", email="eva@x.org")
     make_interview(candidate=other, contact_person=manager_contact, kind="manager",
-                   when=dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
+                   when=dt.datetime(2037, 11, 30, 9, 0, tzinfo=UTC))
     response = _post(recruiter_client, new_url(registration), kind="both",
                      contact_person=manager_contact.pk)
     assert "Eva Peters" in response.content.decode()
@@ -246,20 +246,20 @@ def test_an_overlap_of_a_committee_member_or_the_room_warns(
     room = InterviewLocation.objects.create(name="Room 4.12")
     member = ContactPerson.objects.create(name="Lotte de Graaf", email="lotte@example.com")
     eva = Candidate.objects.create(first_name="Eva", last_name="Peters", email="eva@x.org")
-    busy = make_interview(candidate=eva, when=dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
+    busy = make_interview(candidate=eva, when=dt.datetime(2037, 11, 30, 9, 0, tzinfo=UTC))
     busy.committee_members.add(member)
     response = _post(recruiter_client, new_url(registration), committee_members=[member.pk])
     assert "Eva Peters" in response.content.decode()
     tom = Candidate.objects.create(first_name="Tom", last_name="Vos", email="tom@x.org")
-    make_interview(candidate=tom, location=room, when=dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
-    response = _post(recruiter_client, new_url(registration), start="01-12-2026 10:30",
+    make_interview(candidate=tom, location=room, when=dt.datetime(2037, 12, 1, 9, 0, tzinfo=UTC))
+    response = _post(recruiter_client, new_url(registration), start="01-12-2037 10:30",
                      location=room.pk)
     assert "Tom Vos" in response.content.decode()
 
 
 def test_a_cancelled_interview_is_no_overlap(recruiter_client, registration, make_interview):
     make_interview(registration=registration, status="cancelled",
-                   when=dt.datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
+                   when=dt.datetime(2037, 11, 30, 9, 0, tzinfo=UTC))
     assert _post(recruiter_client, new_url(registration)).status_code == 302
 
 
@@ -285,11 +285,11 @@ def test_the_return_target_must_be_one_we_know(recruiter_client, registration):
 def test_the_dutch_form_is_dutch_with_the_same_notation(recruiter_client, registration,
                                                          make_interview):
     interview = make_interview(registration=registration,
-                               when=dt.datetime(2026, 12, 2, 14, 30, tzinfo=UTC))
+                               when=dt.datetime(2037, 12, 2, 14, 30, tzinfo=UTC))
     html = recruiter_client.get(interview.get_absolute_url(),
                                 HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Datum" in html and "Gesprekslocatie" in html and "- Kies een optie -" in html
-    assert 'value="02-12-2026 15:30"' in html
+    assert 'value="02-12-2037 15:30"' in html
     assert "Select an option" not in html
 
 

@@ -91,7 +91,7 @@ def test_a_taken_interview_cannot_be_linked_again(recruiter_client, draft_vacanc
 
 def test_the_vacancy_door_plans_one_selection_interview(recruiter_client, draft_vacancy):
     response = recruiter_client.post(f"/vacancies/{draft_vacancy.pk}/interviews/new/", {
-        "start": "07-12-2026 09:00", "kind": "both",
+        "start": "07-12-2037 09:00", "kind": "both",
         "contact_person": draft_vacancy.hiring_manager_id,
         "back": f"vacancy_detail:{draft_vacancy.pk}"})
     assert response.url == draft_vacancy.get_absolute_url()
