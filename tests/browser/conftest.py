@@ -62,8 +62,8 @@ def busy_office(request, plan_interview, make_interview, manager_contact, hiring
 
 
 @pytest.fixture
-def device(browser, request, busy_office):
-    """A browser as wide as the device given ("laptop" or "phone"), in the office's language:
+def sized_page(browser, request, busy_office):
+    """A page as wide as the device given ("laptop" or "phone"), in the office's language:
     its own context, so that one test walks all pages in one."""
     width = WIDTHS[request.param]
     context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 800},

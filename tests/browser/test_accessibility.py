@@ -5,6 +5,7 @@ laptop and on a phone, in English and in Dutch."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.every_page import Page, every_page, visit_all
 
@@ -33,11 +34,32 @@ def problems_of(page, visited: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("busy_office", ["en", "nl"], indirect=True)
-@pytest.mark.parametrize("device", ["laptop", "phone"], indirect=True)
+@pytest.mark.parametrize("sized_page", ["laptop", "phone"], indirect=True)
 def test_no_page_has_a_serious_accessibility_violation_or_scrolls_sideways(
-        device, live_server, busy_office):
+        sized_page, live_server, busy_office):
     found = {visited.name: problems
-             for visited in visit_all(device, live_server.url, every_page(busy_office))
-             if (problems := problems_of(device, visited))}
+             for visited in visit_all(sized_page, live_server.url, every_page(busy_office))
+             if (problems := problems_of(sized_page, visited))}
     assert not found, "\n".join(f"{name}:\n  " + "\n  ".join(problems)
                                 for name, problems in found.items())
+
+
+def test_the_first_tab_offers_to_skip_to_the_main_content(logged_in):
+    page = logged_in
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_the_dark_navbar_shows_where_the_keyboard_is(logged_in):
+    page = logged_in
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    brand = page.get_by_role("link", name="Recruitment")
+    expect(brand).to_be_focused()
+    expect(brand).to_have_css("outline-style", "solid")
+    expect(brand).to_have_css("outline-color", "rgb(255, 255, 255)")  # on the navbar's #212529

@@ -53,15 +53,15 @@ def find(page, role: str, name: str):
 
 
 @pytest.mark.parametrize("busy_office", ["en", "nl"], indirect=True)
-@pytest.mark.parametrize("device", ["phone"], indirect=True)
-def test_the_main_action_of_each_page_is_on_screen_and_whole_on_a_phone(device, live_server,
+@pytest.mark.parametrize("sized_page", ["phone"], indirect=True)
+def test_the_main_action_of_each_page_is_on_screen_and_whole_on_a_phone(sized_page, live_server,
                                                                         busy_office):
     pages = [page for page in every_page(busy_office) if page.name in MAIN_ACTIONS]
     missed = []
     with translation.override(busy_office["language"]):
-        for visited in visit_all(device, live_server.url, pages):
+        for visited in visit_all(sized_page, live_server.url, pages):
             for role, name in MAIN_ACTIONS[visited.name]:
-                action = find(device, role, translation.gettext(name))
+                action = find(sized_page, role, translation.gettext(name))
                 action.scroll_into_view_if_needed(timeout=5000)
                 if problem := action.evaluate(WHAT_IS_WRONG):
                     missed.append(f"{visited.name}: “{translation.gettext(name)}” {problem}")
