@@ -78,16 +78,18 @@ messages: install
 	DEBUG=1 $(MANAGE) makemessages --locale nl --no-obsolete --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*'
 	DEBUG=1 $(MANAGE) compilemessages --locale nl --ignore '.venv/*'
 
-# Front-end libraries come from the npm registry and are committed under static/vendor.
+# Front-end libraries come from the npm registry and are committed under static/vendor
+# (axe-core only for the browser tests' accessibility checks: no page loads it).
 vendor:
 	rm -rf node_modules && npm ci --no-audit --no-fund
-	mkdir -p static/vendor/bootstrap static/vendor/bootstrap-icons/fonts static/vendor/flatpickr/l10n static/vendor/quill
+	mkdir -p static/vendor/bootstrap static/vendor/bootstrap-icons/fonts static/vendor/flatpickr/l10n static/vendor/quill static/vendor/axe-core
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* static/vendor/bootstrap/
 	cp node_modules/bootstrap-icons/font/bootstrap-icons.min.css static/vendor/bootstrap-icons/
 	cp node_modules/bootstrap-icons/font/fonts/* static/vendor/bootstrap-icons/fonts/
 	cp node_modules/flatpickr/dist/flatpickr.min.css node_modules/flatpickr/dist/flatpickr.min.js static/vendor/flatpickr/
 	cp node_modules/flatpickr/dist/l10n/nl.js static/vendor/flatpickr/l10n/
 	cp node_modules/quill/dist/quill.js* node_modules/quill/dist/quill.core.css* node_modules/quill/LICENSE static/vendor/quill/
+	cp node_modules/axe-core/axe.min.js static/vendor/axe-core/
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import css_inline
 import nh3
+from django.utils.translation import get_language
 
 TAGS = nh3.ALLOWED_TAGS | {"font"}
 ATTRIBUTES = {
@@ -48,11 +49,13 @@ def sanitise(html: str) -> str:
 
 
 def email_page(page: str, *, css: str, title: str) -> str:
-    """The whole email: the page with its CSS inlined, sanitised, in a fixed document frame."""
+    """The whole email: the page with its CSS inlined, sanitised, in a fixed document frame, in
+    the language it is written in (every caller builds it in the recipient's language)."""
     inlined = css_inline.CSSInliner(extra_css=css or None, **_INLINER_OPTIONS).inline(page)
     body_style = _body_style(inlined)
     style = f' style="{escape(body_style)}"' if body_style else ""
-    return ('<!doctype html>\n<html><head><meta charset="utf-8">'
+    language = escape(get_language() or "en")
+    return (f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
             f"<title>{escape(title)}</title></head>\n"
             f"<body{style}>{sanitise(inlined)}</body></html>\n")
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.csp import CSP
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
@@ -145,9 +146,10 @@ def communicate_preview(request: HttpRequest, pk: int, audience: str) -> HttpRes
     if typed is None:
         return HttpResponse(f"<p>{escape(_('Correct the marked fields to see the preview.'))}</p>")
     subject, body, profile = typed
-    mail = draft(interview, group.recipients[0], subject=subject, body=body, profile=profile,
-                 purpose=form.cleaned_data["purpose"] if form.is_bound else
-                 form.fields["purpose"].initial)
+    with translation.override(group.recipients[0].language):
+        mail = draft(interview, group.recipients[0], subject=subject, body=body, profile=profile,
+                     purpose=form.cleaned_data["purpose"] if form.is_bound else
+                     form.fields["purpose"].initial)
     header = (
         '<div style="font:13px Arial,sans-serif;background:#eef1f5;padding:8px 12px;'
         'border-bottom:1px solid #ccd;">'

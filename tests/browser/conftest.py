@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests.browser.every_page import LOCALES, WIDTHS, fill_the_office
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls in these tests are
 # made between browser steps, never concurrently with them.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -47,3 +49,25 @@ def logged_in(page, live_server, recruiter):
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{live_server.url}/")
     return page
+
+
+@pytest.fixture
+def busy_office(request, plan_interview, make_interview, manager_contact, hiring_manager,
+                recruiter):
+    """A day's work, with the candidate and the manager speaking the language given (the
+    parameter: "en" or "nl"), for tests that walk every page."""
+    return fill_the_office(language=request.param, registration=plan_interview,
+                           make_interview=make_interview, manager_contact=manager_contact,
+                           recruiter=recruiter)
+
+
+@pytest.fixture
+def sized_page(browser, request, busy_office):
+    """A page as wide as the device given ("laptop" or "phone"), in the office's language:
+    its own context, so that one test walks all pages in one."""
+    width = WIDTHS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 800},
+                                  locale=LOCALES[busy_office["language"]],
+                                  timezone_id="Europe/Amsterdam")
+    yield context.new_page()
+    context.close()
