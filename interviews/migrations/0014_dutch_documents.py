@@ -105,7 +105,22 @@ CHANGES = {
 RENAMED = {"Herinnering gesprek (commissie)": "Herinnering gesprek (selectiecommissie)"}
 
 
+REASON = "<p>{{ cancellation_reason }}</p>"
+
+
+def _with_reason(body: str) -> str:
+    """A cancellation text as 0013 left it: the reason's paragraph after the second one."""
+    first = body.find("</p>")
+    second = body.find("</p>", first + 1) if first >= 0 else -1
+    if second < 0:
+        return body + REASON
+    end = second + len("</p>")
+    return body[:end] + REASON + body[end:]
+
+
 def _apply(document, old_subject, new_subject, old_body, new_body, forward) -> None:
+    if document.purpose == "cancellation" and old_body is not None:
+        old_body, new_body = _with_reason(old_body), _with_reason(new_body)
     if not forward:
         old_subject, new_subject, old_body, new_body = new_subject, old_subject, new_body, old_body
     fields = []

@@ -86,9 +86,11 @@ def test_the_dutch_documents_are_rewritten_unless_an_admin_edited_them(migrated_
     assert "Je bent uitgenodigd" in invitation.body and "Neem contact op met" in invitation.body
     assert dutch.get(name="Uitnodiging gesprek").subject.startswith(
         "Uitnodiging: sollicitatiegesprek voor")
-    assert dutch.get(name="Selectiecommissie: gesprek geannuleerd").body.endswith(
-        "<p>Met vriendelijke groet,<br>{{ recruiter_name }}</p>")
+    committee = dutch.get(name="Selectiecommissie: gesprek geannuleerd").body
+    assert committee.endswith("<p>Met vriendelijke groet,<br>{{ recruiter_name }}</p>")
+    assert "<p>{{ cancellation_reason }}</p>" in committee
     assert dutch.filter(name="Herinnering gesprek (selectiecommissie)").exists()
     assert not dutch.filter(body__contains="Je wordt verwacht").exists()
     kept = dutch.get(name="Gesprek met een kandidaat geannuleerd")
-    assert kept.body.endswith("is geannuleerd.</p><p>{{ recruiter_name }}</p><p>Bel me gerust.</p>")
+    assert kept.body.endswith("is geannuleerd.</p><p>{{ cancellation_reason }}</p>"
+                              "<p>{{ recruiter_name }}</p><p>Bel me gerust.</p>")
