@@ -1,26 +1,27 @@
 """Delivery, as a mail queue does it: one task drains the due messages over one connection.
 
 Posting a message (`enqueue_delivery`, in the caller's transaction) queues a drain once that
-transaction commits. A drain claims a batch of due messages with a lease (lease.py), sends each
-over its one mailer connection, records each result, and claims the next batch until nothing is
-due. A failed attempt makes only that message wait for its next try (Message.RETRY_DELAYS).
-Whatever is left waiting (a retry, a lease) gets a drain queued for the moment it falls due, so
-retries and take-overs happen without anyone pressing anything, on any task backend; no worker
-keeps a timer of its own.
+transaction commits, one for all the messages posted in it. A drain claims a batch of due
+messages with a lease (lease.py), sends each over its one mailer connection, records each
+result, and claims the next batch until nothing is due. A failed attempt makes only that
+message wait for its next try (Message.RETRY_DELAYS). Whatever is left waiting (a retry, a
+lease) gets a drain queued for the moment it falls due, so retries and take-overs happen
+without anyone pressing anything, on any task backend; no worker keeps a timer of its own.
 """
 
 import logging
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 
 from django.core.mail import EmailMessage, mailers
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.tasks import task
 from django.utils import timezone
 
 from interviews.outbox.email import build_email
-from interviews.outbox.lease import Claim, claim_batch
+from interviews.outbox.lease import Claim, claim_batch, claimable
 from interviews.outbox.models import Message
 from interviews.outbox.reasons import dropped, explain
 
@@ -32,18 +33,42 @@ BATCH_SIZE = 20
 
 
 @task()
-def drain_outbox(due_at: str | None = None) -> int:
-    """Deliver every due message; returns how many were sent. `due_at` (ISO 8601): the moment
-    a timed drain is for, a retry's or the end of a lease."""
+def drain_outbox(messages: list[int], due_at: str | None = None) -> int:
+    """Deliver every due message, unless none of `messages` (the ones this drain was queued
+    for) is due any more: another drain has them. `due_at` (ISO 8601): the moment a drain was
+    queued for, a retry's or the end of a lease. Returns how many were sent."""
     sent = 0
-    with _Connection() as mailer:
-        while claim := _claim():
-            sent += _deliver_batch(claim, mailer)
+    if claimable(timezone.now()).filter(pk__in=messages).exists():
+        with _commits_without_waiting_for_the_disk(), _Connection() as mailer:
+            while claim := _claim():
+                sent += _deliver_batch(claim, mailer)
     if due_at and timezone.now() < datetime.fromisoformat(due_at):
         # Its moment has not come yet (RQ's scheduler counts whole seconds, and clocks differ):
-        # once more at that moment, for the message it is for was not due to be claimed.
-        _drain_at(datetime.fromisoformat(due_at))
+        # once more at that moment.
+        _drain_at(datetime.fromisoformat(due_at), messages)
     return sent
+
+
+@contextmanager
+def _commits_without_waiting_for_the_disk() -> Iterator[None]:
+    """PostgreSQL: this connection's commits return before the WAL reaches the disk.
+
+    Recording each message as it goes out is what keeps a killed worker from sending it twice;
+    waiting for the disk on each of those commits would take longer than sending. Other
+    connections see every commit at once, as always, and a worker that dies loses none. Only
+    should the database server itself crash, the last fraction of a second of records may be
+    lost: those messages go out once more, with the same Message-ID.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with suppress(DatabaseError), connection.cursor() as cursor:  # a broken connection
+            cursor.execute("RESET synchronous_commit")  # is closed anyway
 
 
 def _claim() -> Claim | None:
@@ -51,7 +76,7 @@ def _claim() -> Claim | None:
         claim = claim_batch(BATCH_SIZE)
         if claim and claim.messages:
             # Committed with the claim: should this worker stop, a drain takes the batch over.
-            _drain_at(claim.until)
+            _drain_at(claim.until, [message.pk for message in claim.messages])
     return claim
 
 
@@ -61,7 +86,7 @@ def _deliver_batch(claim: Claim, mailer: "_Connection") -> int:
         if claim.ends_soon():  # a slow server: keep the rest, unless another worker has them
             with transaction.atomic():
                 waiting = claim.extend(waiting)
-                _drain_at(claim.until)
+                _drain_at(claim.until, [message.pk for message in waiting])
             if not waiting:
                 break
         sent += _deliver(waiting.pop(0), mailer)
@@ -98,7 +123,7 @@ def _record_failure(message: Message, error: Exception) -> None:
     with transaction.atomic():
         if ours.update(status=Message.Status.RETRYING, next_attempt_at=next_attempt_at,
                        **failure):
-            _drain_at(next_attempt_at)  # the next try, committed with this one's failure
+            _drain_at(next_attempt_at, [message.pk])  # committed with this try's failure
 
 
 class _Connection:
@@ -146,19 +171,25 @@ class _Connection:
                 mailer.close()
 
 
-def _drain_at(when: datetime) -> None:
-    drain_outbox.using(run_after=when).enqueue(when.isoformat())
+def _drain_at(when: datetime, messages: list[int]) -> None:
+    drain_outbox.using(run_after=when).enqueue(messages, when.isoformat())
 
 
-def _enqueue_drain() -> None:
-    drain_outbox.enqueue()
+class _Posted(list):
+    """The messages posted in one transaction: one drain for them all once it commits."""
+
+    def __call__(self) -> None:
+        drain_outbox.enqueue(list(self))
 
 
 def enqueue_delivery(message: Message) -> None:
-    """Post the stored message: a drain is queued once the caller's transaction commits (one
-    for all the messages posted in it)."""
-    if not any(callback is _enqueue_drain for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(_enqueue_drain)
+    """Post the stored message: a drain is queued once the caller's transaction commits."""
+    posted = next((callback for _, callback, _ in connection.run_on_commit
+                   if isinstance(callback, _Posted)), None)
+    if posted is not None:
+        posted.append(message.pk)
+    else:  # outside a transaction, on_commit runs it at once
+        transaction.on_commit(_Posted([message.pk]))
 
 
 def retry(message: Message) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from interviews.outbox.models import Message
@@ -43,12 +43,17 @@ class Claim:
         return [message for message in messages if message.pk in ours]
 
 
+def claimable(now: datetime) -> QuerySet:
+    """The messages a claim takes up: the due ones, and those to give up on."""
+    return Message.objects.due(now) | Message.objects.abandoned_too_often(now)
+
+
 def claim_batch(size: int) -> Claim | None:
     """Up to `size` due messages, oldest first; None when nothing is due. A message abandoned
     after its last attempt is given up on instead (reason: the delivery was interrupted)."""
     now = timezone.now()
     until = now + lease()
-    candidates = Message.objects.due(now) | Message.objects.abandoned_too_often(now)
+    candidates = claimable(now)
     # PostgreSQL skips the rows another worker is claiming at this moment instead of waiting
     # for them. SQLite has no row locks: there the conditions of the updates decide.
     rows = list(candidates.order_by("pk").select_for_update(skip_locked=True)

@@ -99,7 +99,7 @@ def test_a_message_queued_twice_is_delivered_once_by_one_worker(
     interview = plan(recruiter_client, registration)
     send(recruiter_client, interview)
     message = Message.objects.get()
-    drain_outbox.enqueue()  # as after a double click on Retry
+    drain_outbox.enqueue([message.pk])  # as after a double click on Retry
     run_worker()
     assert len(smtp_server.messages) == 1
     message.refresh_from_db()
