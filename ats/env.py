@@ -186,6 +186,38 @@ def mailers_from_url(url: str, base_dir: Path) -> dict:
     )
 
 
+_REDIS_SCHEMES = {"redis", "rediss"}
+# A drain of the outbox runs until nothing is due; RQ's own limit (180 s) would cut a long one.
+RQ_JOB_TIMEOUT = 3600
+
+
+def tasks_from_url(url: str) -> tuple[dict, dict]:
+    """TASKS, and django-rq's RQ_QUEUES, from one URL.
+
+    db://                       the database queue (django-tasks-db; `manage.py db_worker`)
+    redis://host:6379/0         Redis through django-tasks-rq (`manage.py rqworker …`)
+    rediss://:password@host/0   the same over TLS
+    """
+    parts = urlsplit(url)
+    if parts.scheme == "db" and not (parts.netloc or parts.path.strip("/")):
+        return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}, {}
+    if parts.scheme not in _REDIS_SCHEMES:
+        raise ImproperlyConfigured(
+            f"TASKS_URL={_redact(url)!r}: use db:// (the database queue) or "
+            "redis://host:6379/0.")
+    try:
+        port, database = parts.port, parts.path.strip("/") or "0"
+    except ValueError as error:  # a port that is no number
+        raise ImproperlyConfigured(f"TASKS_URL={_redact(url)!r}: {error}") from None
+    if not parts.hostname or not database.isdigit():
+        raise ImproperlyConfigured(
+            f"TASKS_URL={_redact(url)!r}: write it as redis://host:{port or 6379}/<database "
+            "number>.")
+    queue = {"URL": url, "DEFAULT_TIMEOUT": RQ_JOB_TIMEOUT}
+    return ({"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}},
+            {"default": queue})
+
+
 def anymail_from_environ() -> dict[str, str]:
     """ANYMAIL_POSTMARK_SERVER_TOKEN=… becomes ANYMAIL["POSTMARK_SERVER_TOKEN"]."""
     return {

@@ -20,6 +20,7 @@ from ats.env import (
     env_str,
     mailers_from_url,
     site_url,
+    tasks_from_url,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -163,7 +164,12 @@ ANYMAIL = anymail_from_environ()
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Recruitment <recruitment@example.com>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Tasks (delivery, retries, reminders): the database queue, or Redis once it is outgrown
+# (README, "Production"). The RQ apps are installed only for Redis.
+TASKS_URL = env_str("TASKS_URL", "db://")
+TASKS, RQ_QUEUES = tasks_from_url(TASKS_URL)
+if RQ_QUEUES:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 # A worker has a message this long for one delivery attempt (a little longer than the SMTP
 # time-out); if it dies meanwhile, another worker takes the message up once the time is over.
 OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 120)

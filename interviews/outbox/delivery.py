@@ -1,221 +1,195 @@
-"""TODO docstring."""
+"""Delivery, as a mail queue does it: one task drains the due messages over one connection.
+
+Posting a message (`enqueue_delivery`, in the caller's transaction) queues a drain once that
+transaction commits, one for all the messages posted in it. A drain claims a batch of due
+messages with a lease (lease.py), sends each over its one mailer connection, records each
+result, and claims the next batch until nothing is due. A failed attempt makes only that
+message wait for its next try (Message.RETRY_DELAYS). Whatever is left waiting (a retry, a
+lease) gets a drain queued for the moment it falls due, so retries and take-overs happen
+without anyone pressing anything, on any task backend; no worker keeps a timer of its own.
+"""
 
 import logging
-import socket
-import ssl
-import threading
-import time
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
-from smtplib import (
-    SMTPAuthenticationError,
-    SMTPDataError,
-    SMTPNotSupportedError,
-    SMTPRecipientsRefused,
-    SMTPSenderRefused,
-    SMTPServerDisconnected,
-)
 
-from anymail.exceptions import AnymailInvalidAddress, AnymailRecipientsRefused
-from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.signals import setting_changed
-from django.db import transaction
-from django.dispatch import receiver
+from django.db import DatabaseError, connection, transaction
 from django.tasks import task
 from django.utils import timezone
 
 from interviews.outbox.email import build_email
+from interviews.outbox.lease import Claim, claim_batch, claimable
 from interviews.outbox.models import Message
+from interviews.outbox.reasons import dropped, explain
 
 logger = logging.getLogger(__name__)
 
-
-# Seconds a worker keeps its mailer connection open without a delivery before closing it.
-IDLE_SECONDS = 10
+# Messages claimed at a time: enough to make the claim cheap beside the sending, few enough
+# that several workers share a large send.
+BATCH_SIZE = 20
 
 
 @task()
-def deliver_message(message_id: int) -> str:
-    message = Message(pk=message_id)  # claim() loads it, and only when it is due
-    if not _claim(message):
-        return "skipped"  # gone, not due, sent already, or another worker has it
+def drain_outbox(messages: list[int], due_at: str | None = None) -> int:
+    """Deliver every due message, unless none of `messages` (the ones this drain was queued
+    for) is due any more: another drain has them. `due_at` (ISO 8601): the moment a drain was
+    queued for, a retry's or the end of a lease. Returns how many were sent."""
+    sent = 0
+    if claimable(timezone.now()).filter(pk__in=messages).exists():
+        with _commits_without_waiting_for_the_disk(), _Connection() as mailer:
+            while claim := _claim():
+                sent += _deliver_batch(claim, mailer)
+    if due_at and timezone.now() < datetime.fromisoformat(due_at):
+        # Its moment has not come yet (RQ's scheduler counts whole seconds, and clocks differ):
+        # once more at that moment.
+        _drain_at(datetime.fromisoformat(due_at), messages)
+    return sent
+
+
+@contextmanager
+def _commits_without_waiting_for_the_disk() -> Iterator[None]:
+    """PostgreSQL: this connection's commits return before the WAL reaches the disk.
+
+    Recording each message as it goes out is what keeps a killed worker from sending it twice;
+    waiting for the disk on each of those commits would take longer than sending. Other
+    connections see every commit at once, as always, and a worker that dies loses none. Only
+    should the database server itself crash, the last fraction of a second of records may be
+    lost: those messages go out once more, with the same Message-ID.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with suppress(DatabaseError), connection.cursor() as cursor:  # a broken connection
+            cursor.execute("RESET synchronous_commit")  # is closed anyway
+
+
+def _claim() -> Claim | None:
+    with transaction.atomic():
+        claim = claim_batch(BATCH_SIZE)
+        if claim and claim.messages:
+            # Committed with the claim: should this worker stop, a drain takes the batch over.
+            _drain_at(claim.until, [message.pk for message in claim.messages])
+    return claim
+
+
+def _deliver_batch(claim: Claim, mailer: "_Connection") -> int:
+    sent, waiting = 0, list(claim.messages)
+    while waiting:
+        if claim.ends_soon():  # a slow server: keep the rest, unless another worker has them
+            with transaction.atomic():
+                waiting = claim.extend(waiting)
+                _drain_at(claim.until, [message.pk for message in waiting])
+            if not waiting:
+                break
+        sent += _deliver(waiting.pop(0), mailer)
+    return sent
+
+
+def _deliver(message: Message, mailer: "_Connection") -> bool:
     try:
         email = build_email(message)
-        _kept.connection.send(email)
+        mailer.send(email)
     except Exception as error:  # noqa: BLE001 — any failure of the mailer is a failed attempt
         logger.warning("Delivery of message %s failed: %s", message.pk, error)
-        return _after_failure(message, error)
+        _record_failure(message, error)
+        return False
     status = getattr(email, "anymail_status", None)  # an ESP's own id for its tracking events
     Message.objects.filter(pk=message.pk).update(
         status=Message.Status.SENT, sent_at=timezone.now(), last_error="", error_reason="",
         lease_expires_at=None, provider_message_id=(status and status.message_id) or "",
-    )
-    return "sent"
-
-
-def _claim(message: Message) -> bool:
-    """Claim the message for one attempt, and have it taken up again should this worker die."""
-    lease = timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
-    with transaction.atomic():
-        if not message.claim(lease=lease):
-            return False
-        # Committed with the claim (a database task backend) or before it: a task that
-        # takes the message over once the lease is over, unless it was recorded by then.
-        deliver_message.using(run_after=message.lease_expires_at).enqueue(message.pk)
+        updated_at=timezone.now())
     return True
 
 
-class _KeptConnection:
-    """A worker thread's connection to the default mailer, kept open from task to task.
+def _record_failure(message: Message, error: Exception) -> None:
+    failure = {"last_error": str(error), "error_reason": explain(error),
+               "lease_expires_at": None, "updated_at": timezone.now()}
+    # Only while the claim is still this attempt's: a worker that outlived its lease has lost it.
+    ours = Message.objects.filter(pk=message.pk, status=Message.Status.SENDING,
+                                  attempts=message.attempts)
+    delays = Message.RETRY_DELAYS
+    if message.attempts > len(delays):
+        ours.update(status=Message.Status.FAILED, **failure)
+        return
+    next_attempt_at = timezone.now() + timedelta(seconds=delays[message.attempts - 1])
+    with transaction.atomic():
+        if ours.update(status=Message.Status.RETRYING, next_attempt_at=next_attempt_at,
+                       **failure):
+            _drain_at(next_attempt_at, [message.pk])  # committed with this try's failure
 
-    Each task delivers one message, and opening a connection (connect, EHLO, STARTTLS, AUTH; an
-    ESP's HTTPS session) costs more than sending one message over it. So the connection stays
-    open until it has been idle for IDLE_SECONDS, a send fails, or MAILERS changes.
+
+class _Connection:
+    """A drain's one connection to the default mailer, opened for the first message.
+
+    Opening one (connect, EHLO, STARTTLS, AUTH; an ESP's HTTPS session) costs more than sending
+    a message over it. A failed send closes it, for it may be in any state; the next message
+    opens a new one. A server that hung up meanwhile is given one more try over a fresh one.
     """
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()  # the idle timer closes the connection from its own thread
         self.mailer: BaseEmailBackend | None = None
-        self.mailers_version = -1
-        self.last_used = 0.0
-        self.idle_timer: threading.Timer | None = None
+
+    def __enter__(self) -> "_Connection":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
     def send(self, email: EmailMessage) -> None:
-        with self.lock:
-            try:
-                reused = self._open()
-                try:
-                    self.mailer.send_messages([email])
-                except Exception as error:
-                    if not (reused and _dropped(error)):
-                        raise
-                    # The server hung up while we were idle (timeout, restart): once more, fresh.
-                    self._close()
-                    self._open()
-                    self.mailer.send_messages([email])
-            except BaseException:
-                self._close()  # never reuse a connection in an unknown state
+        reused = self.mailer is not None
+        try:
+            self._open().send_messages([email])
+        except Exception as error:
+            self.close()
+            if not (reused and dropped(error)):
                 raise
-            self.last_used = time.monotonic()
-            if self.idle_timer is None:
-                self._close_when_idle(IDLE_SECONDS)
+            try:
+                self._open().send_messages([email])
+            except Exception:
+                self.close()
+                raise
+
+    def _open(self) -> BaseEmailBackend:
+        if self.mailer is None:
+            mailer = mailers.default
+            mailer.open()
+            self.mailer = mailer
+        return self.mailer
 
     def close(self) -> None:
-        with self.lock:
-            self._close()
-
-    def _open(self) -> bool:
-        """Open a connection unless one to the current MAILERS is open; True when reused."""
-        if self.mailer is not None and self.mailers_version == _mailers_version:
-            return True
-        self._close()
-        self.mailer, self.mailers_version = mailers.default, _mailers_version
-        self.mailer.open()
-        return False
-
-    def _close(self) -> None:
-        if self.idle_timer is not None:
-            self.idle_timer.cancel()
-            self.idle_timer = None
         mailer, self.mailer = self.mailer, None
         if mailer is not None:
             with suppress(Exception):  # given up either way; a dropped connection cannot QUIT
                 mailer.close()
 
-    def _close_when_idle(self, seconds: float) -> None:
-        self.idle_timer = threading.Timer(seconds, self._close_if_idle)
-        self.idle_timer.daemon = True  # a worker that exits does not wait for it
-        self.idle_timer.start()
 
-    def _close_if_idle(self) -> None:
-        with self.lock:
-            if self.idle_timer is not threading.current_thread():
-                return  # closed (and perhaps opened again) meanwhile: a newer timer is on it
-            idle = time.monotonic() - self.last_used
-            if idle < IDLE_SECONDS:
-                self._close_when_idle(IDLE_SECONDS - idle)  # used since: wait for the rest
-            else:
-                self._close()
+def _drain_at(when: datetime, messages: list[int]) -> None:
+    drain_outbox.using(run_after=when).enqueue(messages, when.isoformat())
 
 
-def _dropped(error: Exception) -> bool:
-    """The server closed the connection; a new one may well work (421: closing the channel)."""
-    return (isinstance(error, SMTPServerDisconnected | ConnectionError)
-            or getattr(error, "smtp_code", None) == 421)
+class _Posted(list):
+    """The messages posted in one transaction: one drain for them all once it commits."""
+
+    def __call__(self) -> None:
+        drain_outbox.enqueue(list(self))
 
 
-class _PerThread(threading.local):
-    """One kept connection per thread: a mailer's connection is not shared between threads."""
-
-    def __init__(self) -> None:
-        self.connection = _KeptConnection()
-
-
-_kept = _PerThread()
-
-
-_mailers_version = 0  # raised whenever MAILERS changes: every kept connection is then stale
-
-
-@receiver(setting_changed)
-def _forget_connections(*, setting: str, **kwargs) -> None:
-    """override_settings (tests) may point MAILERS at another server: connect anew."""
-    global _mailers_version  # noqa: PLW0603 — one counter, read by every thread's connection
-    if setting == "MAILERS":
-        _mailers_version += 1
-        _kept.connection.close()
-
-
-def _after_failure(message: Message, error: Exception) -> str:
-    failure = {"last_error": str(error), "error_reason": explain(error),
-               "lease_expires_at": None}
-    # Only while the claim is still this attempt's: a worker that outlived its lease has lost it.
-    ours = Message.objects.filter(pk=message.pk, status=Message.Status.SENDING,
-                                  attempts=message.attempts)
-    delays = Message.RETRY_DELAYS
-    if message.attempts <= len(delays):
-        next_attempt_at = timezone.now() + timedelta(seconds=delays[message.attempts - 1])
-        if ours.update(status=Message.Status.RETRYING, next_attempt_at=next_attempt_at,
-                       **failure):
-            enqueue_delivery(message, at=next_attempt_at)
-        return "retrying"
-    ours.update(status=Message.Status.FAILED, **failure)
-    return "failed"
-
-
-# The first kind that matches names the reason (Message.ErrorReason) a recruiter reads.
-_REASONS = [
-    (SMTPRecipientsRefused | AnymailRecipientsRefused, Message.ErrorReason.RECIPIENT),
-    (SMTPSenderRefused, Message.ErrorReason.SENDER),
-    (SMTPAuthenticationError, Message.ErrorReason.AUTHENTICATION),
-    (SMTPDataError, Message.ErrorReason.REJECTED),
-    (ssl.SSLError, Message.ErrorReason.TLS),
-    (ConnectionRefusedError, Message.ErrorReason.REFUSED),
-    (TimeoutError, Message.ErrorReason.TIMEOUT),
-    (socket.gaierror, Message.ErrorReason.UNKNOWN_HOST),
-    (SMTPServerDisconnected | ConnectionError, Message.ErrorReason.DISCONNECTED),
-    (AnymailInvalidAddress, Message.ErrorReason.INVALID_ADDRESS),
-]
-
-
-def explain(error: Exception) -> str:
-    """The reason for a failed attempt; empty when only the server's own words tell it."""
-    if isinstance(error, SMTPNotSupportedError) and "STARTTLS" in str(error):
-        return Message.ErrorReason.TLS
-    if isinstance(error, ValueError) and str(error).startswith("Invalid address"):
-        return Message.ErrorReason.INVALID_ADDRESS  # Django refuses it before connecting
-    return next((reason for kinds, reason in _REASONS if isinstance(error, kinds)), "")
-
-
-def enqueue_delivery(message: Message, *, at: datetime | None = None) -> None:
-    """Queue the delivery once the transaction that stored the message has committed."""
-
-    def enqueue() -> None:
-        deliver_message.using(run_after=at).enqueue(message.pk)
-
-    transaction.on_commit(enqueue)
+def enqueue_delivery(message: Message) -> None:
+    """Post the stored message: a drain is queued once the caller's transaction commits."""
+    posted = next((callback for _, callback, _ in connection.run_on_commit
+                   if isinstance(callback, _Posted)), None)
+    if posted is not None:
+        posted.append(message.pk)
+    else:  # outside a transaction, on_commit runs it at once
+        transaction.on_commit(_Posted([message.pk]))
 
 
 def retry(message: Message) -> bool:

@@ -1,12 +1,12 @@
 """The Message (one email to one recipient: the outbox and the communication log) and the
 provider's delivery events."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -36,6 +36,22 @@ class CalendarMethod(models.TextChoices):
 class MessageQuerySet(models.QuerySet):
     def communicated(self) -> "MessageQuerySet":
         return self.exclude(status=Message.Status.FAILED)
+
+    def due(self, now: datetime) -> "MessageQuerySet":
+        """Ready for an attempt: new, retrying whose time has come, or abandoned with
+        attempts left."""
+        waiting = Q(status__in=[Message.Status.QUEUED, Message.Status.RETRYING]) & (
+            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        return self.filter(waiting | Q(_abandoned(now), attempts__lt=Message.max_attempts()))
+
+    def abandoned_too_often(self, now: datetime) -> "MessageQuerySet":
+        """Abandoned after the last attempt: the worker of every attempt stopped."""
+        return self.filter(_abandoned(now), attempts__gte=Message.max_attempts())
+
+
+def _abandoned(now: datetime) -> Q:
+    """Claimed by a worker whose lease ran out: it stopped (or hangs) mid-delivery."""
+    return Q(status=Message.Status.SENDING, lease_expires_at__lte=now)
 
 
 def new_message_id() -> str:
@@ -153,11 +169,6 @@ class Message(models.Model):
     def max_attempts(cls) -> int:
         return len(cls.RETRY_DELAYS) + 1
 
-    @classmethod
-    def _abandoned(cls, now: datetime) -> Q:
-        """Claimed by a worker whose lease ran out: it stopped (or hangs) mid-delivery."""
-        return Q(status=cls.Status.SENDING, lease_expires_at__lte=now)
-
     @property
     def is_final(self) -> bool:
         """Nothing more happens to it by itself: the screens stop asking for its status."""
@@ -168,26 +179,6 @@ class Message(models.Model):
     def is_retryable(self) -> bool:
         # A message whose worker stopped needs no button: it is taken up again by itself.
         return self.status == self.Status.FAILED
-
-    def claim(self, *, lease: timedelta) -> bool:
-        """Take the message for one delivery attempt of at most `lease`; False when it is not
-        due (waiting for its next try), another worker has it, or it is done."""
-        now = timezone.now()
-        self._give_up_when_abandoned_too_often(now)
-        waiting = Q(status__in=[self.Status.QUEUED, self.Status.RETRYING]) & (
-            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        claimed = Message.objects.filter(waiting | self._abandoned(now), pk=self.pk).update(
-            status=self.Status.SENDING, attempts=F("attempts") + 1, next_attempt_at=None,
-            lease_expires_at=now + lease, updated_at=now)
-        if claimed:
-            self.refresh_from_db()
-        return bool(claimed)
-
-    def _give_up_when_abandoned_too_often(self, now: datetime) -> None:
-        Message.objects.filter(
-            self._abandoned(now), pk=self.pk, attempts__gte=self.max_attempts()
-        ).update(status=self.Status.FAILED, error_reason=self.ErrorReason.INTERRUPTED,
-                 lease_expires_at=None, updated_at=now)
 
     def requeue(self) -> bool:
         """A failed message queued again, from its first attempt."""

@@ -109,9 +109,36 @@ def test_anymail_keys_come_from_the_environment(monkeypatch):
     assert env.anymail_from_environ()["POSTMARK_SERVER_TOKEN"] == "token-123"
 
 
+def test_the_database_queue_is_the_default_task_backend():
+    tasks, queues = env.tasks_from_url("db://")
+    assert tasks == {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert queues == {}
+
+
+def test_a_redis_url_makes_rq_the_task_backend_with_its_queue():
+    tasks, queues = env.tasks_from_url("redis://:s3cret@redis.internal:6380/2")
+    assert tasks["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+    assert tasks["default"]["QUEUES"] == ["default"]
+    assert queues["default"]["URL"] == "redis://:s3cret@redis.internal:6380/2"
+
+
+@pytest.mark.parametrize("url", ["rabbit://queue.internal", "db://elsewhere", "redis://",
+                                 "redis://redis.internal:port/0", "redis://redis.internal/zero",
+                                 "redis:///0"])
+def test_a_task_url_that_cannot_be_read_names_tasks_url(url):
+    with pytest.raises(ImproperlyConfigured, match="TASKS_URL"):
+        env.tasks_from_url(url)
+
+
+def test_a_bad_task_url_is_refused_without_showing_the_password():
+    with pytest.raises(ImproperlyConfigured, match="TASKS_URL") as error:
+        env.tasks_from_url("redis://:s3cret@redis.internal/zero")
+    assert "s3cret" not in str(error.value)
+
+
 SET_BY_TESTS = {"DEBUG", "SECRET_KEY", "EMAIL_URL", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT",
                 "SECURE_COOKIES", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE",
-                "ANYMAIL_WEBHOOK_SECRET", "SITE_URL"}
+                "ANYMAIL_WEBHOOK_SECRET", "SITE_URL", "TASKS_URL"}
 
 
 def _manage(*args: str, **environ: str) -> subprocess.CompletedProcess:
@@ -145,6 +172,22 @@ def test_the_deploy_check_warns_about_an_email_provider_without_a_webhook_secret
 def test_the_old_proxy_count_setting_stops_the_start_instead_of_being_ignored():
     result = _manage("check", **PRODUCTION, AXES_PROXY_COUNT="1")
     assert result.returncode != 0 and "TRUSTED_PROXY_COUNT" in result.stderr
+
+
+def test_with_redis_the_rq_apps_are_installed_and_its_worker_is_there():
+    result = _manage("rqworker", "--help", **PRODUCTION, TASKS_URL="redis://127.0.0.1:6379/0")
+    assert result.returncode == 0, result.stderr
+    assert "--with-scheduler" in result.stdout and "--job-class" in result.stdout
+
+
+def test_without_redis_the_rq_apps_stay_out():
+    result = _manage("rqworker", "--help", **PRODUCTION)
+    assert result.returncode != 0 and "Unknown command" in result.stderr
+
+
+def test_a_bad_task_url_stops_the_start():
+    result = _manage("check", **PRODUCTION, TASKS_URL="amqp://broker")
+    assert result.returncode != 0 and "TASKS_URL" in result.stderr
 
 
 def test_without_debug_a_secret_key_is_required():

@@ -1,20 +1,29 @@
-"""A real SMTP server (aiosmtpd) and the task worker, for the tests that deliver email."""
+"""A real SMTP server (aiosmtpd) and the task worker, for the tests that deliver email.
+
+The worker is the one TASKS_URL names: the database queue by default, Redis with
+TASKS_URL=redis://… (.ci/run runs the tests marked `tasks_backend` on both).
+"""
 
 import asyncio
 import email
 import email.policy
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
 import sys
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.tasks import TaskResultStatus
+from django.utils import timezone
 
 
 class Inbox:
@@ -56,12 +65,82 @@ def smtp_server(smtp_port):
     controller.stop()
 
 
+def rq_backend() -> bool:
+    """TASKS_URL=redis://…: tasks go through Redis to `rqworker` processes."""
+    return settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
+
+
+@pytest.fixture(autouse=True)
+def empty_task_queue():
+    """On Redis, each test starts and ends with an empty database (the one TASKS_URL names)."""
+    if not rq_backend():
+        yield
+        return
+    import django_rq
+    redis = django_rq.get_connection("default")
+    redis.flushdb()
+    yield
+    redis.flushdb()
+
+
 @pytest.fixture
-def run_worker():
-    """Run `manage.py db_worker` until no task is due, as `make run` does in the background."""
+def run_worker(request):
+    """Run the task worker until no task is due, as `make run` does in the background: on the
+    database queue `manage.py db_worker` in this process; on Redis two `rqworker` processes."""
     def run() -> None:
-        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+        if not rq_backend():
+            call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+            return
+        start_worker = request.getfixturevalue("start_worker")
+        with request.getfixturevalue("worker_database")() as url:
+            workers = [start_worker(url) for _ in range(2)]
+            assert [worker.wait(timeout=120) for worker in workers] == [0, 0]
     return run
+
+
+class DatabaseQueue:
+    """The tasks waiting in the database queue (django-tasks-db)."""
+
+    def scheduled(self, task) -> list[datetime]:
+        """When the waiting runs of `task` are due, earliest first."""
+        from django_tasks_db.models import DBTaskResult
+        return sorted(DBTaskResult.objects.filter(
+            task_path=task.module_path, status=TaskResultStatus.READY,
+            run_after__isnull=False).values_list("run_after", flat=True))
+
+    def make_due(self, task) -> None:
+        """Every waiting run of `task` is due now (without waiting for its time here)."""
+        from django_tasks_db.models import DBTaskResult
+        DBTaskResult.objects.filter(task_path=task.module_path,
+                                    status=TaskResultStatus.READY).update(
+            run_after=timezone.now() - timedelta(seconds=1))
+
+
+class RedisQueue:
+    """The tasks waiting in RQ's schedule (django-tasks-rq); RQ counts whole seconds."""
+
+    def __init__(self) -> None:
+        import django_rq
+        from rq.registry import ScheduledJobRegistry
+        self.registry = ScheduledJobRegistry(queue=django_rq.get_queue("default"))
+
+    def _jobs(self, task) -> list:
+        from rq.job import Job
+        jobs = Job.fetch_many(self.registry.get_job_ids(), connection=self.registry.connection)
+        return [job for job in jobs if job is not None and job.func_name == task.module_path]
+
+    def scheduled(self, task) -> list[datetime]:
+        return sorted(self.registry.get_scheduled_time(job) for job in self._jobs(task))
+
+    def make_due(self, task) -> None:
+        for job in self._jobs(task):
+            self.registry.schedule(job, timezone.now() - timedelta(seconds=1))
+
+
+@pytest.fixture
+def task_queue() -> DatabaseQueue | RedisQueue:
+    """The tasks waiting for their time, on whichever backend TASKS_URL names."""
+    return RedisQueue() if rq_backend() else DatabaseQueue()
 
 
 @pytest.fixture
@@ -131,18 +210,25 @@ def worker_database(tmp_path):
     return shared
 
 
+def worker_command(*, batch: bool) -> list[str]:
+    """The worker as production runs it (README, "Production"); `batch`: until none is due."""
+    if rq_backend():
+        return ["rqworker", "default", "--job-class", "django_tasks_rq.Job", "--with-scheduler",
+                *(["--burst"] if batch else [])]
+    return ["db_worker", "--no-reload", "--no-startup-delay", *(["--batch"] if batch else [])]
+
+
 @pytest.fixture
 def start_worker(smtp_port):
-    """Start `manage.py db_worker` as its own process (the way production runs it), delivering
-    to the test SMTP server; the processes still running at the end are killed."""
+    """Start the task worker as its own process (the way production runs it), delivering to
+    the test SMTP server; the processes still running at the end are killed."""
     started = []
 
     def start(database_url: str, *, batch: bool = True, **environment) -> subprocess.Popen:
         env = {**os.environ, "DEBUG": "1", "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
                "DATABASE_URL": database_url, **environment}
         worker = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay",
-             *(["--batch"] if batch else [])],
+            [sys.executable, "manage.py", *worker_command(batch=batch)],
             cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         started.append(worker)
         return worker
@@ -150,5 +236,30 @@ def start_worker(smtp_port):
     yield start
     for worker in started:
         if worker.poll() is None:
-            worker.kill()
-            worker.wait()
+            kill_with_descendants(worker)
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with suppress(OSError):  # ended meanwhile
+            pid, rest = stat.read_text().split(" (", 1)
+            tree.setdefault(int(rest.rsplit(") ", 1)[1].split()[1]), []).append(int(pid))
+    return tree
+
+
+def kill_with_descendants(worker: subprocess.Popen) -> None:
+    """SIGKILL the worker and every process it started, as when its machine stops (RQ runs
+    each task in a child process of its own session, which a signal to the group misses)."""
+    tree, pids = _children(), [worker.pid]
+    for pid in pids:
+        pids.extend(tree.get(pid, []))
+    for pid in pids:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    worker.wait()
+
+
+@pytest.fixture
+def kill_worker():
+    return kill_with_descendants

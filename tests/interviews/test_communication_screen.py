@@ -146,7 +146,7 @@ def test_send_stores_the_messages_and_queues_delivery_after_commit(
     assert LONG_MEMO not in readable_message(message)
     assert len(callbacks) == 1
     assert DBTaskResult.objects.filter(
-        task_path="interviews.outbox.delivery.deliver_message").count() == 1
+        task_path="interviews.outbox.delivery.drain_outbox").count() == 1
 
 
 def test_the_log_shows_on_the_interview_and_in_the_steps(recruiter_client, interview):

@@ -5,14 +5,14 @@ from datetime import timedelta
 from html import unescape
 
 import pytest
-from django.tasks import TaskResultStatus
+from django.core.mail.backends import locmem
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
+from interviews.outbox.delivery import drain_outbox
 from interviews.outbox.models import Message
 from vacancies.models import Vacancy
 
-from .test_delivery import plan, send
+from .test_delivery import plan, send, until_given_up
 from .test_self_schedule import link_in, slot
 
 pytestmark = pytest.mark.usefixtures("migrated_db")
@@ -23,19 +23,15 @@ def text_of(response) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
-@pytest.fixture
-def no_waiting(monkeypatch):
-    monkeypatch.setattr(Message, "RETRY_DELAYS", (0, 0, 0))
+def drain_due_at(task_queue, when) -> bool:
+    """A drain of the outbox waits for that moment (RQ counts whole seconds)."""
+    return any(abs(run_after - when) < timedelta(seconds=1)
+               for run_after in task_queue.scheduled(drain_outbox))
 
 
-def due_delivery(message: Message) -> DBTaskResult:
-    """The task that will make the message's next attempt."""
-    return DBTaskResult.objects.get(status=TaskResultStatus.READY,
-                                    run_after=message.next_attempt_at)
-
-
+@pytest.mark.tasks_backend
 def test_after_each_failure_the_next_try_is_due_30_then_120_then_600_seconds_later(
-    recruiter_client, registration, smtp_port, run_worker
+    recruiter_client, registration, smtp_port, run_worker, task_queue
 ):
     interview = plan(recruiter_client, registration)
     send(recruiter_client, interview)
@@ -48,15 +44,38 @@ def test_after_each_failure_the_next_try_is_due_30_then_120_then_600_seconds_lat
         assert (message.status, message.attempts) == (Message.Status.RETRYING, attempt)
         wait = timedelta(seconds=delay)
         assert before + wait <= message.next_attempt_at <= after + wait
-        task = due_delivery(message)
+        assert drain_due_at(task_queue, message.next_attempt_at)
         # The time has come (without waiting for it here).
         Message.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
-        DBTaskResult.objects.filter(pk=task.pk).update(run_after=timezone.now())
+        task_queue.make_due(drain_outbox)
     run_worker()
     message.refresh_from_db()
     assert (message.status, message.attempts) == (Message.Status.FAILED, 4)
 
 
+@pytest.mark.tasks_backend
+def test_a_retry_whose_drain_runs_a_moment_early_still_goes_out_at_its_time(
+    recruiter_client, registration, smtp_port, run_worker, task_queue, request
+):
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    run_worker()  # nothing listens on the port: the next try is in 30 seconds
+    task_queue.make_due(drain_outbox)  # the scheduler starts it a moment before that
+    run_worker()
+    message = Message.objects.get()
+    assert (message.status, message.attempts) == (Message.Status.RETRYING, 1)
+    assert drain_due_at(task_queue, message.next_attempt_at)
+    server = request.getfixturevalue("smtp_server")  # the server comes back meanwhile
+    Message.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+    task_queue.make_due(drain_outbox)
+    run_worker()
+    [received] = server.messages
+    assert received["Message-ID"] == message.message_id
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (Message.Status.SENT, 2)
+
+
+@pytest.mark.tasks_backend
 def test_a_retrying_message_says_which_attempt_is_next_when_and_why(
     recruiter_client, registration, smtp_port, run_worker
 ):
@@ -79,13 +98,14 @@ def test_a_retrying_message_says_which_attempt_is_next_when_and_why(
     assert f"next try at {tomorrow} 14:32: the mail server refused the connection" in page
 
 
+@pytest.mark.tasks_backend
 def test_a_refused_recipient_fails_in_words_a_recruiter_understands_with_a_retry(
-    recruiter_client, registration, smtp_server, refuse, run_worker, no_waiting
+    recruiter_client, registration, smtp_server, refuse, run_worker, task_queue
 ):
     refuse("jeroen@example.org")
     interview = plan(recruiter_client, registration)
     send(recruiter_client, interview)
-    run_worker()
+    until_given_up(run_worker, task_queue)
     page = recruiter_client.get(interview.get_absolute_url())
     assert ("Failed Not sent: the recipient's address was refused: check that the email "
             "address is right.") in text_of(page)
@@ -105,30 +125,29 @@ def test_a_refused_recipient_fails_in_words_a_recruiter_understands_with_a_retry
     (RuntimeError("451 4.3.0 Mailbox temporarily locked"), "451 4.3.0 Mailbox temporarily locked"),
 ])
 def test_the_common_mail_errors_read_as_plain_words(
-    recruiter_client, registration, run_worker, no_waiting, monkeypatch, error, reason
+    recruiter_client, registration, run_worker, task_queue, monkeypatch, error, reason
 ):
-    from interviews.outbox import delivery as tasks
-
-    def fail(email) -> None:
+    def fail(self, messages) -> None:
         raise error
 
-    monkeypatch.setattr(tasks._kept.connection, "send", fail)
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", fail)  # EMAIL_URL=memory://
     interview = plan(recruiter_client, registration)
     send(recruiter_client, interview)
-    run_worker()
+    until_given_up(run_worker, task_queue)
     page = text_of(recruiter_client.get(interview.get_absolute_url()))
     assert f"Failed Not sent: {reason}" in page
 
 
+@pytest.mark.tasks_backend
 def test_a_failed_choose_a_time_email_shows_on_the_registration_and_retry_sends_it(
-    recruiter_client, plan_interview, recruiter, smtp_port, run_worker, no_waiting, request
+    recruiter_client, plan_interview, recruiter, smtp_port, run_worker, task_queue, request
 ):
     slot(plan_interview.vacancy, recruiter, 3)
     page = recruiter_client.get(f"/registrations/{plan_interview.pk}/choose-time/")
     recruiter_client.post(f"/registrations/{plan_interview.pk}/choose-time/", {
         "document": page.context["form"]["document"].value(),
         "profile": page.context["form"]["profile"].value()})
-    run_worker()  # the mail server is down
+    until_given_up(run_worker, task_queue)  # the mail server is down
     message = Message.objects.get()
     dossier = recruiter_client.get(plan_interview.get_absolute_url())
     assert "Failed Not sent: the mail server refused the connection." in text_of(dossier)
@@ -159,6 +178,7 @@ def longest_names(plan_interview):
     return plan_interview
 
 
+@pytest.mark.tasks_backend
 def test_the_longest_names_fit_through_send(
     recruiter_client, longest_names, smtp_server, run_worker
 ):
@@ -173,6 +193,7 @@ def test_the_longest_names_fit_through_send(
     assert received["To"].addresses[0].display_name == message.recipient_name
 
 
+@pytest.mark.tasks_backend
 def test_the_longest_names_fit_through_choose_a_time(
     recruiter_client, longest_names, recruiter, smtp_server, run_worker
 ):

@@ -1,7 +1,6 @@
 """A worker that dies mid-delivery loses nothing: its claim is a lease another worker takes over."""
 
 import asyncio
-import signal
 import threading
 import time
 from collections import defaultdict
@@ -10,12 +9,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from interviews.outbox import delivery as tasks
+from interviews.outbox.delivery import drain_outbox
 from interviews.outbox.models import Message
 
 from .test_delivery import plan, queue_copies, send
 
-pytestmark = pytest.mark.usefixtures("migrated_db")
+pytestmark = [pytest.mark.usefixtures("migrated_db"), pytest.mark.tasks_backend]
 
 LEASE_SECONDS = 2
 
@@ -43,7 +42,7 @@ def slow_server(smtp_server):
 
 
 def test_a_worker_killed_mid_batch_leaves_no_message_behind(
-    recruiter_client, registration, slow_server, worker_database, start_worker
+    recruiter_client, registration, slow_server, worker_database, start_worker, kill_worker
 ):
     interview = plan(recruiter_client, registration)
     send(recruiter_client, interview)
@@ -51,8 +50,7 @@ def test_a_worker_killed_mid_batch_leaves_no_message_behind(
     with worker_database() as url:
         first = start_worker(url, OUTBOX_LEASE_SECONDS=str(LEASE_SECONDS))
         assert slow_server.holding.wait(timeout=60), "the worker never reached the 4th message"
-        first.send_signal(signal.SIGKILL)
-        first.wait(timeout=10)
+        kill_worker(first)  # with every process it started, as when its machine stops
         killed_at = time.monotonic()
         slow_server.release.set()
         # Nobody presses Retry: the next worker takes the message over once the lease is out.
@@ -68,13 +66,40 @@ def test_a_worker_killed_mid_batch_leaves_no_message_behind(
     assert len(slow_server.messages) == 11  # the held one arrived twice, as one message
 
 
+def test_a_worker_on_a_slow_server_keeps_its_batch_past_the_lease_and_none_is_sent_twice(
+    recruiter_client, registration, smtp_server, worker_database, start_worker
+):
+    receive, fifth = smtp_server.handle_DATA, threading.Event()
+
+    async def receive_slowly(server, session, envelope) -> str:
+        await asyncio.sleep(0.5)  # the batch of twenty takes five times the lease
+        answer = await receive(server, session, envelope)
+        if len(smtp_server.messages) == 5:
+            fifth.set()
+        return answer
+
+    smtp_server.handle_DATA = receive_slowly
+    interview = plan(recruiter_client, registration)
+    send(recruiter_client, interview)
+    queue_copies(Message.objects.get(), [f"candidate{n}@example.org" for n in range(19)])
+    with worker_database() as url:
+        first = start_worker(url, OUTBOX_LEASE_SECONDS=str(LEASE_SECONDS))
+        assert fifth.wait(timeout=60), "the first worker never got to the fifth message"
+        # The lease it took with the batch is over by now: a second worker finds it renewed.
+        second = start_worker(url, OUTBOX_LEASE_SECONDS=str(LEASE_SECONDS))
+        assert [first.wait(timeout=120), second.wait(timeout=120)] == [0, 0]
+    received = [m["Message-ID"] for m in smtp_server.messages]
+    assert sorted(received) == sorted(Message.objects.values_list("message_id", flat=True))
+    assert set(Message.objects.values_list("status", "attempts")) == {(Message.Status.SENT, 1)}
+
+
 def test_a_message_queued_twice_is_delivered_once_by_one_worker(
     recruiter_client, registration, smtp_server, run_worker
 ):
     interview = plan(recruiter_client, registration)
     send(recruiter_client, interview)
     message = Message.objects.get()
-    tasks.deliver_message.enqueue(message.pk)  # as after a double click on Retry
+    drain_outbox.enqueue([message.pk])  # as after a double click on Retry
     run_worker()
     assert len(smtp_server.messages) == 1
     message.refresh_from_db()

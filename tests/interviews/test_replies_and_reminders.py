@@ -7,14 +7,12 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
+from interviews.communication.reminders import send_reminders
 from interviews.outbox.models import Message
 from interviews.planning.models import Interview
 from interviews.portal.links import reply_link
 from tests.parsed_html import form_values
-
-REMINDER_TASK = "interviews.communication.reminders.send_reminders"
 
 
 def path(url: str) -> str:
@@ -85,62 +83,61 @@ def plan_in(client, registration, hours: int, **data) -> Interview:
     return Interview.objects.latest("pk")
 
 
-def make_due() -> None:
-    DBTaskResult.objects.filter(task_path=REMINDER_TASK).update(
-        run_after=timezone.now() - timedelta(seconds=1))
-
-
 def reminders(inbox) -> list:
     return [m for m in inbox.messages if m["Subject"].startswith(("Herinnering", "Reminder"))]
 
 
+@pytest.mark.tasks_backend
 @pytest.mark.usefixtures("migrated_db")
 def test_a_reminder_goes_out_once_at_its_time(recruiter_client, registration, smtp_server,
-                                              run_worker, settings):
+                                              run_worker, task_queue, settings):
     settings.REMINDER_HOURS_BEFORE = 24
     interview = plan_in(recruiter_client, registration, hours=30)
-    [task] = DBTaskResult.objects.filter(task_path=REMINDER_TASK)
+    [run_after] = task_queue.scheduled(send_reminders)
     expected = interview.start - timedelta(hours=24)
-    assert abs(task.run_after - expected) < dt.timedelta(seconds=1)
+    assert abs(run_after - expected) < dt.timedelta(seconds=1)
     run_worker()
     assert reminders(smtp_server) == []  # not yet: it is six hours early
-    make_due()
+    task_queue.make_due(send_reminders)
     run_worker()
     [reminder] = reminders(smtp_server)
     assert reminder["To"].addresses[0].addr_spec == "jeroen@example.org"
     local = timezone.localtime(interview.start).strftime("%d-%m-%Y")
     assert local in reminder["Subject"]
-    make_due()
+    task_queue.make_due(send_reminders)
     run_worker()
     assert len(reminders(smtp_server)) == 1
 
 
+@pytest.mark.tasks_backend
 @pytest.mark.usefixtures("migrated_db")
-def test_no_reminder_after_a_cancel(recruiter_client, registration, smtp_server, run_worker):
+def test_no_reminder_after_a_cancel(recruiter_client, registration, smtp_server, run_worker,
+                                    task_queue):
     interview = plan_in(recruiter_client, registration, hours=48)
     recruiter_client.post(f"/interviews/{interview.pk}/status/", {"status": "cancelled"})
-    make_due()
+    task_queue.make_due(send_reminders)
     run_worker()
     assert reminders(smtp_server) == []
 
 
+@pytest.mark.tasks_backend
 @pytest.mark.usefixtures("migrated_db")
 def test_the_reminder_moves_with_a_reschedule(recruiter_client, registration, smtp_server,
-                                              run_worker):
+                                              run_worker, task_queue):
     interview = plan_in(recruiter_client, registration, hours=48)
     later = timezone.localtime(interview.start) + timedelta(days=2)
     recruiter_client.post(interview.get_absolute_url(), {
         "start": later.strftime("%d-%m-%Y %H:%M"), "kind": "recruiter",
         "version": interview.version})
-    runs = sorted(DBTaskResult.objects.filter(task_path=REMINDER_TASK)
-                  .values_list("run_after", flat=True))
+    runs = task_queue.scheduled(send_reminders)
     assert len(runs) == 2 and runs[1] - runs[0] == timedelta(days=2)
-    make_due()
+    task_queue.make_due(send_reminders)
     run_worker()
     [reminder] = reminders(smtp_server)  # the old one is void: only the new time is sent
     assert later.strftime("%d-%m-%Y") in reminder["Subject"]
 
 
+@pytest.mark.tasks_backend
 @pytest.mark.usefixtures("migrated_db")
 def test_the_owner_receives_the_decline_by_email(client, planned, smtp_server, run_worker,
                                                  recruiter):
@@ -152,9 +149,10 @@ def test_the_owner_receives_the_decline_by_email(client, planned, smtp_server, r
     assert f"/interviews/{planned.pk}/" in notice.get_body(("plain",)).get_content()
 
 
+@pytest.mark.tasks_backend
 @pytest.mark.usefixtures("migrated_db")
 def test_no_reminder_for_an_interview_cancelled_in_the_admin(
-    recruiter_client, admin_client, registration, smtp_server, run_worker
+    recruiter_client, admin_client, registration, smtp_server, run_worker, task_queue
 ):
     interview = plan_in(recruiter_client, registration, hours=48)
     url = reverse("admin:interviews_interview_change", args=[interview.pk])
@@ -164,7 +162,7 @@ def test_no_reminder_for_an_interview_cancelled_in_the_admin(
     assert admin_client.post(url, {**data, "_save": "Save"}).status_code == 302
     interview.refresh_from_db()
     assert interview.status == Interview.Status.CANCELLED
-    make_due()
+    task_queue.make_due(send_reminders)
     run_worker()
     assert reminders(smtp_server) == []
     assert not Message.objects.filter(purpose="reminder").exists()

@@ -11,13 +11,14 @@ from django.utils import timezone
 
 from ats.signing import make_token
 from candidates.models import Candidate, Registration
+from interviews.communication.reminders import send_reminders
 from interviews.outbox.models import Message
 from interviews.planning.models import Interview
 from interviews.portal import views as public_views
 from interviews.portal.booking import slot_take
 from interviews.portal.links import scheduling_link
 from interviews.portal.models import SchedulingInvitation
-from tests.interviews.test_replies_and_reminders import make_due, path, reminders
+from tests.interviews.test_replies_and_reminders import path, reminders
 from vacancies.models import Vacancy
 
 
@@ -209,7 +210,7 @@ def test_three_tabs_picking_at_once_through_one_link_book_one_time(
 
 @pytest.mark.usefixtures("migrated_db")
 def test_a_time_booked_through_the_link_is_reminded_once(
-    client, recruiter_client, plan_interview, recruiter, smtp_server, run_worker
+    client, recruiter_client, plan_interview, recruiter, smtp_server, run_worker, task_queue
 ):
     vacancy = plan_interview.vacancy
     first, second = slot(vacancy, recruiter, 3), slot(vacancy, recruiter, 4)
@@ -220,7 +221,7 @@ def test_a_time_booked_through_the_link_is_reminded_once(
     url = link_in(Message.objects.get(purpose="choose_time"))
     client.post(url, {"interview": first.pk})
     client.post(url, {"interview": second.pk})  # a second tab: refused
-    make_due()
+    task_queue.make_due(send_reminders)
     run_worker()
     to_candidate = [m for m in reminders(smtp_server)
                     if m["To"].addresses[0].addr_spec == plan_interview.candidate.email]
