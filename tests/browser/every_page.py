@@ -106,6 +106,7 @@ def every_page(office: dict) -> list[Page]:
         Page("interview form: candidate door", f"/candidates/{candidate.pk}/interviews/new/"),
         Page("interview form: vacancy door", f"/vacancies/{vacancy.pk}/interviews/new/"),
         Page("interview form: edit", f"/interviews/{coming.pk}/"),
+        Page("cancel an interview", f"/interviews/{coming.pk}/cancel/"),
         Page("communicate: candidate", f"/interviews/{coming.pk}/communicate/candidate/"),
         Page("communicate: manager", f"/interviews/{coming.pk}/communicate/manager/"),
         Page("communicate: preview", f"/interviews/{coming.pk}/communicate/candidate/preview/",
