@@ -50,11 +50,10 @@ def build_invitation(interview: Interview, recipient: Recipient, context: MergeC
 def _description(context: MergeContext, language: str) -> str:
     """What the calendar entry says: the facts, never the memo."""
     with translation.override(language):
-        lines = [
-            f"{_('Candidate')}: {context.candidate_name}" if context.candidate_name else "",
-            f"{_('Vacancy')}: {context.vacancy}" if context.vacancy else "",
-            f"{_('Reason')}: {context.reason}" if context.reason else "",
-            f"{_('Interviewer')}: {context.interviewer}" if context.interviewer else "",
-            f"{_('Recruiter')}: {context.recruiter_name} {context.recruiter_email}".strip(),
-        ]
+        # The labels outside f-strings, where xgettext finds them.
+        facts = [(_("Candidate"), context.candidate_name), (_("Vacancy"), context.vacancy),
+                 (_("Reason"), context.reason), (_("Interviewer"), context.interviewer),
+                 (_("Recruiter"),
+                  f"{context.recruiter_name} {context.recruiter_email}".strip())]
+        lines = [f"{label}: {value}" for label, value in facts if value]
     return "\n".join(line for line in lines if line)

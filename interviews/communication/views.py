@@ -144,19 +144,22 @@ def communicate_preview(request: HttpRequest, pk: int, audience: str) -> HttpRes
     group = groups[index] if index is not None and index < len(groups) else None
     typed = form.draft_input(group) if group else None
     if typed is None:
-        return HttpResponse(f"<p>{escape(_('Correct the marked fields to see the preview.'))}</p>")
+        advice = _("Correct the marked fields to see the preview.")
+        return HttpResponse(f"<p>{escape(advice)}</p>")
     subject, body, profile = typed
     with translation.override(group.recipients[0].language):
         mail = draft(interview, group.recipients[0], subject=subject, body=body, profile=profile,
                      purpose=form.cleaned_data["purpose"] if form.is_bound else
                      form.fields["purpose"].initial)
+    # Written outside the f-string: xgettext does not find strings inside one.
+    labels = {"to": _("To"), "subject": _("Subject"), "calendar": _("Calendar")}
     header = (
         '<div style="font:13px Arial,sans-serif;background:#eef1f5;padding:8px 12px;'
         'border-bottom:1px solid #ccd;">'
-        f"<div><b>{escape(_('To'))}:</b> {escape(group.recipients[0].name)} "
+        f"<div><b>{escape(labels['to'])}:</b> {escape(group.recipients[0].name)} "
         f"&lt;{escape(group.recipients[0].email)}&gt;</div>"
-        f"<div><b>{escape(_('Subject'))}:</b> {escape(mail.subject)}</div>"
-        f"<div><b>{escape(_('Calendar'))}:</b> {escape(calendar_part(mail.calendar_method))}"
+        f"<div><b>{escape(labels['subject'])}:</b> {escape(mail.subject)}</div>"
+        f"<div><b>{escape(labels['calendar'])}:</b> {escape(calendar_part(mail.calendar_method))}"
         "</div></div>"
     )
     return HttpResponse(_insert_after_body(mail.html, header))

@@ -74,3 +74,21 @@ def test_the_compiled_catalogue_matches_the_source():
     compiled = {(e.msgctxt, e.msgid): e.msgstr
                 for e in polib.mofile(str(PO.with_suffix(".mo"))) if not e.msgid_plural}
     assert compiled == source
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    """xgettext does not look inside f-strings: a `_("…")` there is never translated."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    hidden = []
+    for package in ("ats", "vacancies", "candidates", "interviews", "devtools"):
+        for path in (root / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.JoinedStr):
+                    hidden += [f"{path.relative_to(root)}:{call.lineno}"
+                               for call in ast.walk(node) if isinstance(call, ast.Call)
+                               and getattr(call.func, "id", "") in {"_", "gettext",
+                                                                    "gettext_lazy"}]
+    assert hidden == []
