@@ -9,9 +9,8 @@ from interviews.communication.models import StandardDocument
 from interviews.outbox.models import Message
 from interviews.planning.configuration import InterviewSettings
 from interviews.planning.models import Interview
+from tests.interviews.readable import LONG_MEMO, readable_message
 from vacancies.models import ContactPerson
-
-from .readable import LONG_MEMO, readable_message
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from interviews.outbox.delivery import drain_outbox
 from interviews.outbox.models import Message
-
-from .test_delivery import plan, queue_copies, send
+from tests.interviews.outbox.test_delivery import plan, queue_copies, send
 
 pytestmark = [pytest.mark.usefixtures("migrated_db"), pytest.mark.tasks_backend]
 

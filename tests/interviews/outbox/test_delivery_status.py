@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from interviews.outbox.delivery import drain_outbox
 from interviews.outbox.models import Message
+from tests.interviews.outbox.test_delivery import plan, send, until_given_up
+from tests.interviews.portal.test_self_schedule import link_in, slot
 from vacancies.models import Vacancy
-
-from .test_delivery import plan, send, until_given_up
-from .test_self_schedule import link_in, slot
 
 pytestmark = pytest.mark.usefixtures("migrated_db")
 

@@ -12,8 +12,7 @@ from icalendar import Calendar
 from interviews.outbox.delivery import drain_outbox, enqueue_delivery
 from interviews.outbox.models import Message
 from interviews.planning.models import Interview
-
-from .readable import LONG_MEMO, readable
+from tests.interviews.readable import LONG_MEMO, readable
 
 pytestmark = [pytest.mark.usefixtures("migrated_db"), pytest.mark.tasks_backend]
 

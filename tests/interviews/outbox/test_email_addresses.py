@@ -4,8 +4,7 @@ import pytest
 
 from interviews.outbox import delivery as tasks
 from interviews.outbox.models import Message
-
-from .test_delivery import plan, send
+from tests.interviews.outbox.test_delivery import plan, send
 
 pytestmark = pytest.mark.usefixtures("migrated_db")
 

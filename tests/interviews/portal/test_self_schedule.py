@@ -18,7 +18,7 @@ from interviews.portal import views as public_views
 from interviews.portal.booking import slot_take
 from interviews.portal.links import scheduling_link
 from interviews.portal.models import SchedulingInvitation
-from tests.interviews.test_replies_and_reminders import path, reminders
+from tests.interviews.portal.test_replies_and_reminders import path, reminders
 from vacancies.models import Vacancy
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from candidates.models import Candidate, Registration
 from interviews.outbox.models import Message
 from interviews.planning.models import Interview
-from tests.interviews.test_self_schedule import link_in
+from tests.interviews.portal.test_self_schedule import link_in
 from vacancies.models import Vacancy
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,8 @@ import pytest
 
 from candidates.models import WorkflowStage
 from interviews.planning.configuration import InterviewGuideline, InterviewLocation, InterviewReason
+from tests.interviews.outbox.test_delivery import calendar_of, plan, send
 from tests.parsed_html import text
-
-from .test_delivery import calendar_of, plan, send
 
 pytestmark = pytest.mark.usefixtures("migrated_db")
 

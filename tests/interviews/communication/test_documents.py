@@ -8,8 +8,7 @@ from interviews.communication.merge import sample_values
 from interviews.communication.models import HtmlProfile, StandardDocument
 from interviews.communication.render import render_email
 from interviews.outbox.models import Audience, Purpose
-
-from .readable import LONG_MEMO, calendar_fields
+from tests.interviews.readable import LONG_MEMO, calendar_fields
 
 pytestmark = pytest.mark.django_db
 
