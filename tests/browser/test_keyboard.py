@@ -36,6 +36,8 @@ def test_a_recruiter_plans_and_sends_an_invitation_without_the_mouse(
     page.goto(f"{live_server.url}/workflow/")
     tab_to(page, "Plan interview")
     page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/interviews/new/"))
+    page.wait_for_load_state("load")  # the form's script has shown the calendar button
 
     date = page.get_by_label("Date")
     expect(date).to_be_focused()  # the form opens in its first field
