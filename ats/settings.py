@@ -180,6 +180,21 @@ PORTAL_LINK_DAYS_AFTER = env_int("PORTAL_LINK_DAYS_AFTER", 30)  # valid until N 
 SCHEDULING_LINK_DAYS = env_int("SCHEDULING_LINK_DAYS", 14)
 REMINDER_HOURS_BEFORE = env_int("REMINDER_HOURS_BEFORE", 24)
 
+# People's calendars (interviews/availability, README "Calendars"). CALENDAR_KEYS: Fernet keys
+# that encrypt feed addresses and app passwords (the first encrypts; without any, one is derived
+# from SECRET_KEY). Calendars are read every CALENDAR_SYNC_MINUTES for the next CALENDAR_SYNC_DAYS;
+# a read gives up after CALENDAR_FETCH_TIMEOUT seconds or CALENDAR_MAX_BYTES. Addresses on a
+# private or loopback network are refused unless CALENDAR_ALLOW_PRIVATE_ADDRESSES (development
+# and tests, or a Nextcloud on the office network).
+CALENDAR_KEYS = env_list("CALENDAR_KEYS", [])
+CALENDAR_SYNC_MINUTES = env_int("CALENDAR_SYNC_MINUTES", 15)
+CALENDAR_SYNC_DAYS = env_int("CALENDAR_SYNC_DAYS", 60)
+CALENDAR_FETCH_TIMEOUT = env_int("CALENDAR_FETCH_TIMEOUT", 10)
+CALENDAR_MAX_BYTES = env_int("CALENDAR_MAX_BYTES", 5_000_000)
+CALENDAR_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_ALLOW_PRIVATE_ADDRESSES", DEBUG)
+# Online interviews on Jitsi Meet get a fresh room per interview on this server.
+JITSI_SERVER_URL = env_str("JITSI_SERVER_URL", "https://meet.jit.si")
+
 # Content Security Policy: nothing inline without the per-request nonce, nothing from elsewhere.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

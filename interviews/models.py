@@ -3,6 +3,7 @@
 The product's own code imports each model from its capability's package instead.
 """
 
+from interviews.availability.models import BusyBlock, CalendarConnection, WorkingHours
 from interviews.communication.models import HtmlProfile, RecruiterProfile, StandardDocument
 from interviews.outbox.models import AlreadySent, Audience, DeliveryEvent, Message, Purpose
 from interviews.planning.configuration import (
@@ -15,8 +16,9 @@ from interviews.planning.models import Interview, InterviewChange, StaleIntervie
 from interviews.portal.models import InterviewFeedback, SchedulingInvitation
 
 __all__ = [
-    "AlreadySent", "Audience", "DeliveryEvent", "HtmlProfile", "Interview", "InterviewChange",
+    "AlreadySent", "Audience", "BusyBlock", "CalendarConnection", "DeliveryEvent",
+    "HtmlProfile", "Interview", "InterviewChange",
     "InterviewFeedback", "InterviewGuideline", "InterviewLocation", "InterviewReason",
     "InterviewSettings", "Message", "Purpose", "RecruiterProfile", "SchedulingInvitation",
-    "StaleInterview", "StandardDocument",
+    "StaleInterview", "StandardDocument", "WorkingHours",
 ]

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("interviews.outbox.urls")),
     path("", include("interviews.portal.urls")),
     path("", include("interviews.reports.urls")),
+    path("", include("interviews.availability.urls")),
 ]

@@ -10,6 +10,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")  # as `make run` on its default port
 os.environ.setdefault("STATIC_MANIFEST", "0")  # no collectstatic before tests
 os.environ.setdefault("ANYMAIL_WEBHOOK_SECRET", "tracker:webhook-secret-for-tests")
+os.environ.setdefault("CALENDAR_ALLOW_PRIVATE_ADDRESSES", "1")  # the tests serve calendars locally
 
 from ats.settings import *  # noqa: E402, F403
 

@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from crispy_forms.bootstrap import AppendedText, FieldWithButtons, StrictButton
-from crispy_forms.layout import Column, Div, Field, Layout, Row
+from crispy_forms.layout import HTML, Column, Div, Field, Layout, Row
 from django import forms
 from django.forms.utils import from_current_timezone
 from django.utils import timezone
@@ -119,6 +119,9 @@ class InterviewForm(CrispyMixin, forms.ModelForm):
     layout = (
         Row(Column(start_with_picker(), css_class="col-md-7"),
             Column(AppendedText("duration", _("min")), css_class="col-md-5")),
+        # People's busy times on the chosen day, and "Find a time" (interviews/availability).
+        HTML('{% include "availability/find_a_time.html" %}'),
+        HTML('{% include "availability/busy_strip.html" %}'),
         Row(Column("location", css_class="col-md-5"),
             Column("location_text", css_class="col-md-7")),
         Row(Column("reason"), Column("kind")),

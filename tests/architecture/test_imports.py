@@ -106,7 +106,15 @@ FORBIDDEN = [
     ("interviews.communication", ("interviews.reports", "interviews.portal.views",
                                   "interviews.portal.booking", "interviews.portal.invite")),
     ("interviews.planning.models", ("interviews.communication", "interviews.outbox",
-                                    "interviews.portal", "interviews.reports")),
+                                    "interviews.portal", "interviews.reports",
+                                    "interviews.availability")),
+    ("interviews.planning.configuration", ("interviews.availability",)),
+    # People's calendars sit beside planning: they read interviews, and the pages that plan
+    # read them; never the other way round.
+    ("interviews.availability", ("interviews.portal", "interviews.reports",
+                                 "interviews.planning.views", "interviews.planning.forms",
+                                 "interviews.planning.selection")),
+    ("interviews.communication", ("interviews.availability",)),
 ]
 
 
