@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import anymail.urls
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -54,3 +55,6 @@ urlpatterns = [
     path("", include("candidates.urls")),
     path("", include("vacancies.urls")),
 ]
+
+if settings.DEBUG:  # `make run`: the demo people's calendar feeds (devtools/demo_calendar.py)
+    urlpatterns.append(path("", include("devtools.urls")))
