@@ -94,6 +94,9 @@ READS: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {
     "contact_create": ({}, CONTACT_POST),
     "contact_detail": ({}, {}),
     "contact_edit": ({}, CONTACT_POST),
+    "availability_find": ({"duration": "60", "user": None, "contact": "{contact}",
+                           "location": None, "candidate": "{candidate}",
+                           "interview": "{interview}"}, {}),
 }
 # Signed links are opened by people without a login.
 ANONYMOUS = {"portal_interview", "interview_reply", "self_schedule", "login", "set_language",
