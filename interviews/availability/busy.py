@@ -68,8 +68,12 @@ class Busy:
 
 def busy_times(attendees: Attendees, start: datetime, end: datetime) -> list[Busy]:
     """Every busy time of the attendees overlapping [start, end), sorted by start."""
+    # By key: a calendar block (interview None) and a planned interview at the same time of
+    # the same person would otherwise be compared on None < int.
     return sorted({*_calendar_blocks(attendees, start, end),
-                   *_planned_interviews(attendees, start, end)})
+                   *_planned_interviews(attendees, start, end)},
+                  key=lambda busy: (busy.start, busy.end, busy.who, busy.tentative,
+                                    busy.interview or 0))
 
 
 def _calendar_blocks(attendees: Attendees, start: datetime, end: datetime) -> list[Busy]:

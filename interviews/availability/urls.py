@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from interviews.availability import find_view
+
+urlpatterns = [
+    path("availability/find/", find_view.find_a_time, name="availability_find"),
+]

@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from ats.dates import format_datetime
+from ats.dates import format_date, format_datetime
 from ats.navigation import back_url, with_back
 from ats.params import whole_number
 from candidates.models import Registration
+from interviews.availability.busy import Attendees
+from interviews.availability.finding import series_starts
 from interviews.planning.forms import InterviewForm, start_with_picker
 from interviews.planning.models import Interview
 from interviews.portal.booking import slot_take
@@ -32,10 +34,17 @@ class SeriesForm(InterviewForm):
                                max_value=20, initial=5)
     gap = forms.IntegerField(label=gettext_lazy("Minutes between interviews"), min_value=0,
                              max_value=240, initial=15)
+    free_time = forms.BooleanField(
+        label=gettext_lazy("Place the interviews at free times"), required=False,
+        help_text=gettext_lazy(
+            "From the first start on, each interview goes to the next time when the contact "
+            "person, the committee, the room and you are free in your calendars, within working "
+            "hours (up to 14 days ahead)."))
     layout = (
         Row(Column(start_with_picker(), css_class="col-md-7"),
             Column(AppendedText("duration", gettext_lazy("min")), css_class="col-md-5")),
         Row(Column("count"), Column("gap")),
+        "free_time",
         Row(Column("location", css_class="col-md-5"),
             Column("location_text", css_class="col-md-7")),
         Row(Column("reason"), Column("kind")),
@@ -52,16 +61,40 @@ class SeriesForm(InterviewForm):
         super().__init__(*args, **kwargs)
         self.fields["start"].label = _("First interview starts")
 
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("free_time") and not self.errors:
+            cleaned["starts"] = self._free_starts(cleaned)
+        return cleaned
+
+    def _free_starts(self, cleaned: dict) -> list:
+        """The series' starts at free times; refused when the 14 days do not hold them all."""
+        committee = cleaned.get("committee_members", ())
+        people = Interview(owner_id=self.instance.owner_id, location=cleaned.get("location"),
+                           contact_person=cleaned.get("contact_person"))
+        starts = series_starts(Attendees.of(people, committee), cleaned["duration"],
+                               first=cleaned["start"], count=cleaned["count"],
+                               gap=timedelta(minutes=cleaned["gap"]))
+        if len(starts) < cleaned["count"]:
+            self.add_error("free_time", _(
+                "Only %(found)d of the %(count)d interviews fit at free times in the 14 days "
+                "from %(date)s. Plan fewer, or choose another first start.") % {
+                "found": len(starts), "count": cleaned["count"],
+                "date": format_date(cleaned["start"])})
+        return starts
+
     @transaction.atomic
     def save_series(self) -> list[Interview]:
         first = self.save(commit=False)
         step = first.duration + timedelta(minutes=self.cleaned_data["gap"])
+        starts = self.cleaned_data.get("starts") or [
+            first.start + number * step for number in range(self.cleaned_data["count"])]
         interviews = []
-        for number in range(self.cleaned_data["count"]):
+        for start in starts:
             interview = Interview(**{f.attname: getattr(first, f.attname)
                                      for f in Interview._meta.concrete_fields
                                      if f.name not in {"id", "calendar_uid"}})
-            interview.start = first.start + number * step
+            interview.start = start
             interview.save()
             interview.guidelines.set(self.cleaned_data["guidelines"])
             interview.committee_members.set(self.cleaned_data.get("committee_members", []))

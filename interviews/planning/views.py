@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from ats.dates import format_datetime
 from ats.navigation import back_param, back_url, with_back
 from candidates.models import Candidate, Registration
+from interviews.availability.overlap import busy_in_calendars
 from interviews.communication.communicate import was_communicated
 from interviews.communication.reminders import schedule_reminders
 from interviews.planning.forms import CancellationForm, InterviewForm
@@ -20,14 +21,15 @@ from vacancies.models import Vacancy
 def interview_form(request: HttpRequest, interview: Interview, back: str) -> HttpResponse:
     """New and existing interviews, from every door; returns to the door after saving."""
     form = InterviewForm.for_settings()(request.POST or None, instance=interview)
-    conflicts, past = [], False
+    conflicts, busy, past = [], [], False
     if request.method == "POST" and form.is_valid():
         past = form.starts_in_the_past() and not request.POST.get("confirm_past")
         if not request.POST.get("confirm_overlap"):
+            committee = form.cleaned_data.get("committee_members", ())
             conflicts = list(Interview.objects.conflicting_with(
-                form.instance, form.cleaned_data.get("committee_members", ())
-            ).with_dossier_relations()[:5])
-        if not conflicts and not past:
+                form.instance, committee).with_dossier_relations()[:5])
+            busy = busy_in_calendars(form.instance, committee)
+        if not conflicts and not busy and not past:
             try:
                 moved = _save(request, form)
             except StaleInterview:
@@ -41,6 +43,7 @@ def interview_form(request: HttpRequest, interview: Interview, back: str) -> Htt
         "form": form,
         "interview": interview,
         "conflicts": conflicts,
+        "busy": busy,
         "past": past,
         "back": back,
         "cancel_url": back_url(back, _default_back(interview)),

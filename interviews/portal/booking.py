@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from ats.signing import absolute_url
 from ats.users import display_name
 from candidates.models import Registration
+from interviews.availability.finding import still_free
 from interviews.communication.communicate import communicate_defaults
 from interviews.communication.merge import merge_context, merge_values_for_registration
 from interviews.communication.models import HtmlProfile, StandardDocument, default_profile
@@ -23,6 +24,7 @@ from interviews.outbox.models import Audience, Message, Purpose
 from interviews.planning.models import Interview, InterviewChange
 from interviews.portal.links import scheduling_link
 from interviews.portal.models import SchedulingInvitation
+from vacancies.models import Vacancy
 
 
 def slot_take(*, slot_id: int, registration: Registration, by) -> Interview | None:
@@ -42,6 +44,18 @@ def slot_take(*, slot_id: int, registration: Registration, by) -> Interview | No
         return interview
 
 
+def bookable_slots(vacancy: Vacancy) -> list[Interview]:
+    """The vacancy's open selection interviews that a candidate may pick: those whose manager,
+    committee and room are still free in their calendars (four queries)."""
+    return still_free(Interview.objects.open_slots().filter(vacancy=vacancy)
+                      .select_related("location").prefetch_related("committee_members"))
+
+
+class TimeNoLongerFree(Exception):
+    """The interviewers of the picked time became busy in their calendars after the page with
+    the times was shown."""
+
+
 class LinkUsed(Exception):
     """The "choose a time" link has booked its one interview already (perhaps a moment ago,
     from another tab)."""
@@ -56,6 +70,8 @@ def book_by_link(*, invitation: SchedulingInvitation, slot_id: int) -> Interview
         if locked.used_at:
             raise LinkUsed
         registration = invitation.registration
+        if not _still_bookable(slot_id, registration.vacancy):
+            raise TimeNoLongerFree
         by = invitation.created_by or registration.vacancy.recruiter
         taken = slot_take(slot_id=slot_id, registration=registration, by=by)
         if taken is None:
@@ -66,6 +82,13 @@ def book_by_link(*, invitation: SchedulingInvitation, slot_id: int) -> Interview
             communicate_defaults(interview=taken, audience=audience, purpose=Purpose.INVITATION,
                                  by=by)
     return taken
+
+
+def _still_bookable(slot_id: int, vacancy: Vacancy) -> bool:
+    """Read again at the moment of the pick: the calendars may have changed since the page.
+    A time that is no open slot any more is slot_take's to refuse (someone was faster)."""
+    offered = Interview.objects.open_slots().filter(vacancy=vacancy).values_list("pk", flat=True)
+    return slot_id not in offered or slot_id in {slot.pk for slot in bookable_slots(vacancy)}
 
 
 def invite_to_choose(*, registration: Registration, document: StandardDocument,

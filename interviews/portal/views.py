@@ -17,7 +17,13 @@ from ats.access import recruiter_not_required
 from ats.params import whole_number
 from ats.signing import BadLink
 from interviews.planning.models import Interview
-from interviews.portal.booking import LinkUsed, book_by_link, record_reply
+from interviews.portal.booking import (
+    LinkUsed,
+    TimeNoLongerFree,
+    book_by_link,
+    bookable_slots,
+    record_reply,
+)
 from interviews.portal.links import read_portal_link, read_reply_link, read_scheduling_link
 from interviews.portal.models import InterviewFeedback, SchedulingInvitation
 from vacancies.models import ContactPerson
@@ -153,13 +159,16 @@ def _self_schedule_page(request: HttpRequest, invitation: SchedulingInvitation) 
     if invitation.used_at:
         raise LinkUsed
     registration = invitation.registration
-    taken = None
+    taken, no_longer_free = None, False
     slot = whole_number(request.POST.get("interview")) if request.method == "POST" else None
     if slot:
-        taken = book_by_link(invitation=invitation, slot_id=slot)
-    slots = (Interview.objects.open_slots().filter(vacancy=registration.vacancy)
-             .select_related("location"))
+        try:
+            taken = book_by_link(invitation=invitation, slot_id=slot)
+        except TimeNoLongerFree:
+            no_longer_free = True
     return render(request, "public/self_schedule.html", {
-        "candidate": registration.candidate, "vacancy": registration.vacancy, "slots": slots,
-        "taken": taken, "missed": request.method == "POST" and not taken,
+        "candidate": registration.candidate, "vacancy": registration.vacancy,
+        "slots": [] if taken else bookable_slots(registration.vacancy), "taken": taken,
+        "no_longer_free": no_longer_free,
+        "missed": request.method == "POST" and not taken and not no_longer_free,
     })

@@ -68,6 +68,7 @@ MATRIX = {
     "contact_create": RECRUITER,
     "contact_detail": RECRUITER,
     "contact_edit": RECRUITER,
+    "availability_find": RECRUITER,
 }
 # Signed links answer the same to everyone, logged in or not; what counts is the link.
 SIGNED = {

@@ -60,7 +60,7 @@ READS: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {
     "interview_new_for_vacancy": (INTERVIEW_GET, NEW_INTERVIEW_POST),
     "interview_edit": ({**INTERVIEW_GET, "steps": None}, INTERVIEW_POST),
     "interview_series": ({}, {**NEW_INTERVIEW_POST, "count": "3", "gap": "15",
-                              "version": ""}),
+                              "version": "", "free_time": ""}),
     "interview_set_status": ({}, {"status": "cancelled", "reason": "Ill", "back": "dashboard"}),
     "interview_cancel": ({"back": None}, {}),
     "interview_reissue_links": ({}, {"back": "dashboard"}),
@@ -94,6 +94,9 @@ READS: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {
     "contact_create": ({}, CONTACT_POST),
     "contact_detail": ({}, {}),
     "contact_edit": ({}, CONTACT_POST),
+    "availability_find": ({"duration": "60", "user": None, "contact": "{contact}",
+                           "location": None, "candidate": "{candidate}",
+                           "interview": "{interview}"}, {}),
 }
 # Signed links are opened by people without a login.
 ANONYMOUS = {"portal_interview", "interview_reply", "self_schedule", "login", "set_language",
