@@ -57,6 +57,8 @@ class CalendarConnection(models.Model):
     last_attempt_at = models.DateTimeField(_("last tried"), null=True, blank=True)
     last_read_at = models.DateTimeField(_("last read"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    # When the worker reads it next: the one queued read that counts (sync.py).
+    next_read_at = models.DateTimeField(_("next read"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
