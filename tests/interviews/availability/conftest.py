@@ -109,16 +109,18 @@ FEEDS = Path(__file__).parent / "feeds"
 class FeedHandler(BaseHTTPRequestHandler):
     """Calendars as servers give them, and as they fail: /feeds/<file> serves a file of
     feeds/; /unauthorized answers 401, /hang waits longer than any test's time-out, /page is a
-    sign-in web page, /large an endless calendar, /moved/<file> redirects to /feeds/<file>."""
+    sign-in web page, /large an endless calendar, /moved/<file> redirects to /feeds/<file>,
+    /redirect-to/<url> to <url>."""
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
         if path.startswith("/feeds/") and (FEEDS / path.removeprefix("/feeds/")).is_file():
             self._answer(200, "text/calendar; charset=utf-8",
                          (FEEDS / path.removeprefix("/feeds/")).read_bytes())
-        elif path.startswith("/moved/"):
+        elif path.startswith(("/moved/", "/redirect-to/")):
             self.send_response(302)
-            self.send_header("Location", "/feeds/" + path.removeprefix("/moved/"))
+            self.send_header("Location", "/feeds/" + path.removeprefix("/moved/")
+                             if path.startswith("/moved/") else path.removeprefix("/redirect-to/"))
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif path == "/unauthorized":
