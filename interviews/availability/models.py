@@ -71,6 +71,14 @@ class CalendarConnection(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.host}"
 
+    def save(self, *args, **kwargs) -> None:
+        # The worker moves next_read_at with updates of its own, while a form or the admin
+        # holds an older copy of the row: saving that copy must not break the reading chain.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [field.name for field in self._meta.concrete_fields
+                                       if not field.primary_key and field.name != "next_read_at"]
+        super().save(*args, **kwargs)
+
     @property
     def owner(self):
         return self.user or self.contact_person or self.location

@@ -112,6 +112,8 @@ class FeedHandler(BaseHTTPRequestHandler):
     sign-in web page, /large an endless calendar, /moved/<file> redirects to /feeds/<file>,
     /redirect-to/<url> to <url>."""
 
+    hanging = threading.Event()  # set once a reader waits on /hang
+
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
         if path.startswith("/feeds/") and (FEEDS / path.removeprefix("/feeds/")).is_file():
@@ -126,6 +128,7 @@ class FeedHandler(BaseHTTPRequestHandler):
         elif path == "/unauthorized":
             self._answer(401, "text/plain", b"Unauthorized")
         elif path == "/hang":
+            FeedHandler.hanging.set()
             time.sleep(5)
             self._answer(200, "text/calendar", b"")
         elif path == "/page":
@@ -161,6 +164,7 @@ class FeedHandler(BaseHTTPRequestHandler):
 @dataclass(frozen=True)
 class FeedServer:
     base: str
+    hanging: threading.Event
 
     def url(self, path: str) -> str:
         return f"{self.base}{path}"
@@ -173,7 +177,7 @@ def feed_server() -> FeedServer:
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield FeedServer(f"http://127.0.0.1:{server.server_address[1]}")
+    yield FeedServer(f"http://127.0.0.1:{server.server_address[1]}", FeedHandler.hanging)
     server.shutdown()
     server.server_close()
 
