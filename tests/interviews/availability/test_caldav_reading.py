@@ -9,7 +9,7 @@ import pytest
 from interviews.availability.models import CalendarConnection
 from tests.interviews.availability.conftest import busy
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("migrated_db")  # the worker runs in this process
 
 EVENTS = {
     "weekly": """BEGIN:VEVENT

@@ -11,7 +11,7 @@ from interviews.availability.fetch import CalendarUnavailable, check
 from interviews.availability.models import CalendarConnection
 from tests.interviews.availability.conftest import busy
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("migrated_db")  # the worker runs in this process
 
 SECRET = "private-4f9a2c7e1b"
 

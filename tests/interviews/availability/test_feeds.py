@@ -6,7 +6,7 @@ from interviews.availability.models import CalendarConnection
 from interviews.planning.configuration import InterviewLocation
 from tests.interviews.availability.conftest import busy
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.usefixtures("migrated_db")  # the worker runs in this process
 
 
 @pytest.fixture
