@@ -20,6 +20,7 @@ run: install
 	@mkdir -p var
 	DEBUG=1 $(MANAGE) migrate --noinput
 	DEBUG=1 $(MANAGE) seed_demo
+	DEBUG=1 $(MANAGE) read_calendars -v0
 	@echo ""
 	@echo "  The ATS runs at http://127.0.0.1:$(PORT)/  (log in at /accounts/login/)"
 	@echo "  Demo logins: recruiter / recruiter   admin / admin   manager / manager"

@@ -57,6 +57,8 @@ class CalendarConnection(models.Model):
     last_attempt_at = models.DateTimeField(_("last tried"), null=True, blank=True)
     last_read_at = models.DateTimeField(_("last read"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    # When the worker reads it next: the one queued read that counts (sync.py).
+    next_read_at = models.DateTimeField(_("next read"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -68,6 +70,14 @@ class CalendarConnection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.host}"
+
+    def save(self, *args, **kwargs) -> None:
+        # The worker moves next_read_at with updates of its own, while a form or the admin
+        # holds an older copy of the row: saving that copy must not break the reading chain.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [field.name for field in self._meta.concrete_fields
+                                       if not field.primary_key and field.name != "next_read_at"]
+        super().save(*args, **kwargs)
 
     @property
     def owner(self):
