@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from interviews.availability.models import CalendarConnection, CalendarEvent
 from interviews.communication.communicate import calendar_entry
@@ -134,7 +135,7 @@ def _bring_in_line(uid: str, writers: "_Writers") -> None:
                  .select_related("owner", "candidate", "vacancy", "reason", "location",
                                  "contact_person").first())
     entries = {connection.pk: (connection, text)
-               for connection, text in _entries(interview) if writers.covers(connection)}
+               for connection, text in _entries(interview, writers.only)}
     written = {event.connection_id: event
                for event in CalendarEvent.objects.filter(uid=uid).select_related("connection")
                if writers.covers(event.connection)}
@@ -144,9 +145,10 @@ def _bring_in_line(uid: str, writers: "_Writers") -> None:
         writers.get(connection or event.connection).align(uid, text, event)
 
 
-def _entries(interview: Interview | None) -> list[tuple[CalendarConnection, str]]:
-    """Each calendar that should hold the interview, with what it should say; none for a
-    cancelled (or deleted) interview."""
+def _entries(interview: Interview | None, only: CalendarConnection | None = None,
+             ) -> list[tuple[CalendarConnection, str]]:
+    """Each calendar (or `only` this one) that should hold the interview, with what it should
+    say; none for a cancelled (or deleted) interview."""
     if interview is None or interview.status == Interview.Status.CANCELLED:
         return []
     readers = _readers(interview)
@@ -154,6 +156,8 @@ def _entries(interview: Interview | None) -> list[tuple[CalendarConnection, str]
     contacts = [pk for kind, pk in readers if kind == "contact"]
     connections = CalendarConnection.objects.writing_back().filter(
         Q(user__in=users) | Q(contact_person__in=contacts))
+    if only is not None:
+        connections = connections.filter(pk=only.pk)
     return [(connection, calendar_entry(interview, readers[_owner_key(connection)]))
             for connection in connections]
 
@@ -305,6 +309,9 @@ def _failure(problem: Exception) -> str:
     if isinstance(problem, RefusedAddress):
         return _("Writing interviews: this address is not allowed.")
     if isinstance(problem, TimeoutError | http.exceptions.Timeout):
-        return _("Writing interviews: the calendar did not answer within %(seconds)d "
-                 "seconds.") % {"seconds": settings.CALENDAR_FETCH_TIMEOUT}
+        seconds = settings.CALENDAR_FETCH_TIMEOUT
+        return ngettext("Writing interviews: the calendar did not answer within %(seconds)d "
+                        "second.",
+                        "Writing interviews: the calendar did not answer within %(seconds)d "
+                        "seconds.", seconds) % {"seconds": seconds}
     return _("Writing interviews: the calendar could not be reached.")

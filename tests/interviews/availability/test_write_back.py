@@ -243,7 +243,7 @@ def test_a_calendar_that_does_not_answer_is_recorded_as_a_time_out(
     run_worker()
     connection.refresh_from_db()
     assert connection.last_error == (
-        "Writing interviews: the calendar did not answer within 1 seconds.")
+        "Writing interviews: the calendar did not answer within 1 second.")
 
 
 @pytest.mark.parametrize("place", [
