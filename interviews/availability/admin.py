@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from interviews.availability.models import CalendarConnection, WorkingHours
+from interviews.availability.writeback import follow_calendar
 
 
 @admin.register(CalendarConnection)
@@ -11,6 +12,11 @@ class CalendarConnectionAdmin(admin.ModelAdmin):
     list_select_related = ["user", "contact_person", "location"]
     autocomplete_fields = ["contact_person"]
     readonly_fields = ["last_attempt_at", "last_read_at", "last_error"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if obj.writes_back or "write_back" in form.changed_data:
+            follow_calendar(obj)  # its owner's interviews to come go in (or out)
 
 
 @admin.register(WorkingHours)

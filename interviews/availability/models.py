@@ -28,6 +28,12 @@ def _one_owner() -> Q:
     return options[0] | options[1] | options[2]
 
 
+class CalendarConnectionQuerySet(models.QuerySet):
+    def writing_back(self) -> "CalendarConnectionQuerySet":
+        """The calendars interviews are written into: CalDAV, with write-back switched on."""
+        return self.filter(kind=CalendarConnection.Kind.CALDAV, write_back=True)
+
+
 class CalendarConnection(models.Model):
     """One calendar of a recruiter (a user), a contact person or an interview location (a room):
     a read-only iCalendar feed, or a CalDAV account that can also be written to."""
@@ -61,6 +67,8 @@ class CalendarConnection(models.Model):
     next_read_at = models.DateTimeField(_("next read"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    objects = CalendarConnectionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("calendar connection")
         verbose_name_plural = _("calendar connections")
@@ -89,6 +97,10 @@ class CalendarConnection(models.Model):
         return urlsplit(self.url).hostname or ""
 
     @property
+    def writes_back(self) -> bool:
+        return self.kind == self.Kind.CALDAV and self.write_back
+
+    @property
     def is_stale(self) -> bool:
         """Busy times older than a day may no longer be right."""
         read = self.last_read_at
@@ -111,6 +123,30 @@ class BusyBlock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.start:%Y-%m-%d %H:%M}–{self.end:%H:%M}"
+
+
+class CalendarEvent(models.Model):
+    """An interview as written into someone's calendar (write-back): where it went, so that a
+    change replaces that event and a cancellation removes it. Kept by the interview's calendar
+    UID rather than a key, so that an event outlives the interview's row until it is removed."""
+
+    connection = models.ForeignKey(CalendarConnection, on_delete=models.CASCADE,
+                                   related_name="written_events")
+    uid = models.CharField(_("calendar UID"), max_length=100)
+    href = models.CharField(_("address"), max_length=1000)
+    etag = models.CharField(max_length=200, blank=True)
+    # A digest of what was written: an interview that did not change is not written again.
+    fingerprint = models.CharField(max_length=64)
+    written_at = models.DateTimeField(_("written at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("event written into a calendar")
+        verbose_name_plural = _("events written into calendars")
+        constraints = [models.UniqueConstraint(fields=["uid", "connection"],
+                                               name="calendar_event_once_per_calendar")]
+
+    def __str__(self) -> str:
+        return self.uid
 
 
 def default_weekdays() -> list[int]:

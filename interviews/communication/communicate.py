@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from interviews.communication.ics import build_invitation
+from interviews.communication.ics import build_calendar_entry, build_invitation
 from interviews.communication.merge import MergeContext, merge_context
 from interviews.communication.models import (
     HtmlProfile,
@@ -102,11 +102,21 @@ def draft(interview: Interview, recipient: Recipient, *, subject: str, body: str
     return Draft(recipient, rendered.subject, rendered.text, rendered.html, ics, method)
 
 
+def calendar_entry(interview: Interview, recipient: Recipient) -> str:
+    """The interview as it stands in the recipient's own calendar (write-back): the event
+    their invitation carries, from the same merge fields."""
+    context = merge_context(interview, recipient)
+    return build_calendar_entry(interview, recipient, context,
+                                summary=calendar_summary(context, recipient))
+
+
 def calendar_summary(values: MergeContext, recipient: Recipient) -> str:
     """The title of the calendar entry, in the recipient's language."""
     with translation.override(recipient.language):
         if recipient.audience == Audience.CANDIDATE:
             return _("Interview %(vacancy)s") % values if values["vacancy"] else _("Interview")
+        if not values["candidate_name"]:  # an open selection interview, in the manager's time
+            return _("Selection interview, no candidate yet (%(vacancy)s)") % values
         return _("Interview with %(candidate_name)s (%(vacancy)s)") % values
 
 

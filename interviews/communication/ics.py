@@ -1,5 +1,7 @@
-"""The .ics of an invitation or a cancellation: an iTIP request calendars treat as a meeting."""
+"""The .ics of an invitation or a cancellation (an iTIP request calendars treat as a meeting),
+and the same event as written into a person's own calendar (write-back)."""
 
+from datetime import datetime
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
@@ -18,15 +20,39 @@ def build_invitation(interview: Interview, recipient: Recipient, context: MergeC
                      cancel: bool, summary: str) -> str:
     """An iTIP request (or cancellation) that calendars treat as a meeting invitation; its
     description says what the email's merge fields (`context`) say."""
-    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    calendar = _calendar()
+    calendar.add("method", "CANCEL" if cancel else "REQUEST")
+    calendar.add_component(_event(interview, recipient, context, cancel=cancel, summary=summary,
+                                  stamp=timezone.now()))
+    return calendar.to_ical().decode()
+
+
+def build_calendar_entry(interview: Interview, recipient: Recipient, context: MergeContext, *,
+                         summary: str) -> str:
+    """The same event as the invitation, as a resource stored in the recipient's own calendar
+    over CalDAV (write-back): no METHOD, which a calendar object resource must not carry
+    (RFC 4791, 4.1). DTSTAMP is when the interview last changed, as RFC 5545 asks of an object
+    without METHOD: an unchanged interview gives the same text."""
+    calendar = _calendar()
+    calendar.add_component(_event(interview, recipient, context, cancel=False, summary=summary,
+                                  stamp=interview.updated_at or timezone.now()))
+    return calendar.to_ical().decode()
+
+
+def _calendar() -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//ATS interview planning//EN")
     calendar.add("version", "2.0")
-    calendar.add("method", "CANCEL" if cancel else "REQUEST")
+    return calendar
+
+
+def _event(interview: Interview, recipient: Recipient, context: MergeContext, *, cancel: bool,
+           summary: str, stamp: datetime) -> Event:
+    organizer_name, organizer_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
     event = Event()
     event.add("uid", interview.calendar_uid)
     event.add("sequence", interview.sequence)
-    event.add("dtstamp", timezone.now().astimezone(ZoneInfo("UTC")))
+    event.add("dtstamp", stamp.astimezone(ZoneInfo("UTC")))
     event.add("dtstart", interview.start.astimezone(ZoneInfo("UTC")))
     event.add("dtend", interview.end.astimezone(ZoneInfo("UTC")))
     event.add("summary", summary)
@@ -43,8 +69,7 @@ def build_invitation(interview: Interview, recipient: Recipient, context: MergeC
     attendee.params["partstat"] = vText("NEEDS-ACTION")
     attendee.params["rsvp"] = vText("TRUE")
     event.add("attendee", attendee)
-    calendar.add_component(event)
-    return calendar.to_ical().decode()
+    return event
 
 
 def _description(context: MergeContext, language: str) -> str:

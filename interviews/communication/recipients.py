@@ -3,6 +3,9 @@ rule (Interview.attendees)."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from ats.users import display_name
 from interviews.planning.attendance import Audience
 from interviews.planning.models import Interview
 
@@ -26,3 +29,12 @@ def recipients_for(interview: Interview, audience: str) -> list[Recipient]:
                   contact_id=None if role == Audience.CANDIDATE else person.pk)
         for role, person in interview.attendees(audience)
     ]
+
+
+def owner_recipient(interview: Interview) -> Recipient:
+    """The recruiter who owns the interview, told of answers and written into their calendar:
+    in the site's language and time zone (a user has neither of their own)."""
+    owner = interview.owner
+    return Recipient(audience=Audience.RECRUITER, name=display_name(owner), email=owner.email,
+                     language=settings.LANGUAGE_CODE, time_zone=settings.TIME_ZONE,
+                     wants_vcalendar=False)

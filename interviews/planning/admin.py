@@ -1,5 +1,6 @@
 """Django admin for interviews and their configuration; an interview edited here is saved
-the way the interview form saves it (audit trail, calendar SEQUENCE, reminders)."""
+the way the interview form saves it (audit trail, calendar SEQUENCE, reminders, people's
+calendars)."""
 
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ats.dates import validate_sane_date
+from interviews.availability.writeback import follow_interview
 from interviews.communication.reminders import schedule_reminders
 from interviews.planning.configuration import (
     InterviewGuideline,
@@ -107,15 +109,18 @@ class InterviewAdmin(admin.ModelAdmin):
     def mark_held(self, request, queryset) -> None:
         for interview in queryset:
             interview.set_status(Interview.Status.HELD, by=request.user)
+            follow_interview(interview)
 
     @admin.action(description=_("Cancel interview"))
     def cancel(self, request, queryset) -> None:
         for interview in queryset:
             interview.set_status(Interview.Status.CANCELLED, by=request.user)
+            follow_interview(interview)
 
     def save_model(self, request, obj, form, change) -> None:
         """As the interview form saves: a change of time or place goes into the audit trail
         and raises the calendar SEQUENCE, a change of status too, and the reminder moves."""
+        follow_interview(obj)  # once the admin's transaction commits, committee included
         if not change:
             super().save_model(request, obj, form, change)
             schedule_reminders(obj)
@@ -126,3 +131,12 @@ class InterviewAdmin(admin.ModelAdmin):
         obj.set_status(status, by=request.user)
         if obj.sequence != sequence and obj.status == Interview.Status.PLANNED:
             schedule_reminders(obj)
+
+    def delete_model(self, request, obj) -> None:
+        follow_interview(obj)  # its events are taken out of people's calendars
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for interview in queryset:
+            follow_interview(interview)
+        super().delete_queryset(request, queryset)

@@ -21,6 +21,7 @@ from ats.params import whole_number
 from candidates.models import Registration
 from interviews.availability.busy import Attendees
 from interviews.availability.finding import series_starts
+from interviews.availability.writeback import follow_interview
 from interviews.planning.forms import InterviewForm, start_with_picker
 from interviews.planning.models import Interview
 from interviews.portal.booking import slot_take
@@ -98,6 +99,7 @@ class SeriesForm(InterviewForm):
             interview.save()
             interview.guidelines.set(self.cleaned_data["guidelines"])
             interview.committee_members.set(self.cleaned_data.get("committee_members", []))
+            follow_interview(interview)
             interviews.append(interview)
         return interviews
 
@@ -149,7 +151,8 @@ def registration_link(request: HttpRequest, pk: int) -> HttpResponse:
 def interview_reoffer(request: HttpRequest, pk: int) -> HttpResponse:
     """Free the time of a cancelled selection interview, for another candidate (R6)."""
     interview = get_object_or_404(Interview.objects.select_related("vacancy"), pk=pk)
-    if interview.reoffer():
+    if freed := interview.reoffer():
+        follow_interview(freed)
         messages.success(request, _("The time of %(date)s is open again.") % {
             "date": format_datetime(interview.start)})
     else:

@@ -11,6 +11,7 @@ from ats.dates import format_datetime
 from ats.navigation import back_param, back_url, with_back
 from candidates.models import Candidate, Registration
 from interviews.availability.overlap import busy_in_calendars
+from interviews.availability.writeback import follow_interview
 from interviews.communication.communicate import was_communicated
 from interviews.communication.reminders import schedule_reminders
 from interviews.planning.forms import CancellationForm, InterviewForm
@@ -72,6 +73,7 @@ def _save(request: HttpRequest, form: InterviewForm) -> bool:
     sequence = interview.sequence
     interview.save_edit(expected_version=form.cleaned_data.get("version"),
                         save_m2m=form.save_m2m, by=request.user)
+    follow_interview(interview)
     if is_new and interview.registration:
         interview.registration.advance_after_planning(by=request.user)
     if is_new or interview.sequence > sequence:
@@ -166,6 +168,7 @@ def interview_set_status(request: HttpRequest, pk: int) -> HttpResponse:
     if status in Interview.Status.values:
         interview.set_status(status, by=request.user,
                              reason=form.cleaned_data["reason"] if cancel else "")
+        follow_interview(interview)
         messages.success(request, _("The interview is now “%s”.") % interview.get_status_display())
         if status == Interview.Status.CANCELLED and was_communicated(interview):
             return redirect(with_back(f"{interview.get_absolute_url()}?offer=cancellation", back))

@@ -10,13 +10,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from ats.signing import absolute_url
-from ats.users import display_name
 from candidates.models import Registration
 from interviews.availability.finding import still_free
+from interviews.availability.writeback import follow_interview
 from interviews.communication.communicate import communicate_defaults
 from interviews.communication.merge import merge_context, merge_values_for_registration
 from interviews.communication.models import HtmlProfile, StandardDocument, default_profile
-from interviews.communication.recipients import Recipient
+from interviews.communication.recipients import owner_recipient
 from interviews.communication.reminders import schedule_reminders
 from interviews.communication.render import render_email
 from interviews.outbox.delivery import enqueue_delivery
@@ -41,6 +41,7 @@ def slot_take(*, slot_id: int, registration: Registration, by) -> Interview | No
         registration.advance_after_planning(by=by)
         interview = Interview.objects.get(pk=slot_id)
         schedule_reminders(interview)
+        follow_interview(interview)  # the manager's entry now names the candidate
         return interview
 
 
@@ -147,11 +148,7 @@ OWNER_NOTICES = {
 
 
 def _notify_owner(interview: Interview, change: InterviewChange) -> None:
-    owner = interview.owner
-    recipient = Recipient(audience=Audience.RECRUITER,
-                          name=display_name(owner), email=owner.email,
-                          language=settings.LANGUAGE_CODE, time_zone=settings.TIME_ZONE,
-                          wants_vcalendar=False)
+    recipient = owner_recipient(interview)
     values = {**merge_context(interview, recipient),
               "interview_url": absolute_url(interview.get_absolute_url())}
     with translation.override(recipient.language):
