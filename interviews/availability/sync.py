@@ -39,6 +39,7 @@ from interviews.availability.calendars import Interval, Window, busy_intervals, 
 from interviews.availability.dav import caldav_calendars
 from interviews.availability.fetch import CalendarUnavailable, fetch
 from interviews.availability.models import BusyBlock, CalendarConnection
+from interviews.availability.writeback import write_back_all
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,13 @@ def read_calendar(connection_id: int, due_at: str) -> str:
     queue_due(late=period())  # the chains that broke somewhere, taken up again
     connection = CalendarConnection.objects.get(pk=connection_id)
     with translation.override(settings.LANGUAGE_CODE):
-        return _read_and_record(connection, turn)
+        outcome = _read_and_record(connection, turn)
+        if outcome != "superseded" and (connection.writes_back
+                                        or connection.written_events.exists()):
+            # Write-back's own retry: what could not be written (or removed) since the last
+            # read is tried again, and what is right already is left alone.
+            write_back_all(connection)
+        return outcome
 
 
 def read_soon(connection: CalendarConnection) -> None:

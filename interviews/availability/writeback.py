@@ -15,9 +15,6 @@ for it.
 """
 
 import hashlib
-import ipaddress
-import socket
-from urllib.parse import urlsplit
 
 import caldav
 from caldav.elements import dav
@@ -31,6 +28,7 @@ from django.tasks import task
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from interviews.availability.fetch import CalendarUnavailable, check, normalise
 from interviews.availability.models import CalendarConnection, CalendarEvent
 from interviews.communication.communicate import calendar_entry
 from interviews.communication.recipients import Recipient, owner_recipient, recipients_for
@@ -45,12 +43,8 @@ class NotACalendar(Exception):
     """The address names neither a calendar nor an account with a calendar for events."""
 
 
-class RefusedAddress(Exception):
-    """Not http(s), or on a private network while that is not allowed."""
-
-
 # What a calendar server can answer instead of doing the write: recorded, tried again later.
-WRITE_ERRORS = (caldav_error.DAVError, OSError, NotACalendar, RefusedAddress)
+WRITE_ERRORS = (caldav_error.DAVError, OSError, NotACalendar, CalendarUnavailable)
 
 
 def follow_interview(interview: Interview) -> None:
@@ -253,8 +247,8 @@ class _Writer:
 
     def _open(self) -> caldav.Calendar:
         if self.calendar is None:
-            url = self.connection.url
-            _check_address(url)
+            url = normalise(self.connection.url)
+            check(url)  # the same guard as reading: http(s), and no private address unless allowed
             self.client = caldav.DAVClient(
                 url=url, username=self.connection.username or None,
                 password=self.connection.password or None,
@@ -280,18 +274,6 @@ def _calendar(client: caldav.DAVClient, url: str) -> caldav.Calendar:
     raise NotACalendar
 
 
-def _check_address(url: str) -> None:
-    """http(s) only, and no private or loopback address unless the settings allow them."""
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise RefusedAddress
-    if settings.CALENDAR_ALLOW_PRIVATE_ADDRESSES:
-        return
-    for *_rest, address in socket.getaddrinfo(parts.hostname, parts.port or 443):
-        if not ipaddress.ip_address(address[0]).is_global:
-            raise RefusedAddress
-
-
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -306,8 +288,8 @@ def _failure(problem: Exception) -> str:
             "status": problem.status or "?"}
     if isinstance(problem, NotACalendar):
         return _("Writing interviews: no calendar for events was found at this address.")
-    if isinstance(problem, RefusedAddress):
-        return _("Writing interviews: this address is not allowed.")
+    if isinstance(problem, CalendarUnavailable):
+        return _("Writing interviews: %(reason)s") % {"reason": problem.reason}
     if isinstance(problem, TimeoutError | http.exceptions.Timeout):
         seconds = settings.CALENDAR_FETCH_TIMEOUT
         return ngettext("Writing interviews: the calendar did not answer within %(seconds)d "

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0016_calendars'),
+        ('interviews', '0017_calendar_reading'),
     ]
 
     operations = [
