@@ -19,7 +19,7 @@ UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --no-config --universal --pytho
 run: install
 	@mkdir -p var
 	DEBUG=1 $(MANAGE) migrate --noinput
-	DEBUG=1 $(MANAGE) seed_demo
+	DEBUG=1 SITE_URL=$(SITE_URL) $(MANAGE) seed_demo
 	DEBUG=1 $(MANAGE) read_calendars -v0
 	@echo ""
 	@echo "  The ATS runs at http://127.0.0.1:$(PORT)/  (log in at /accounts/login/)"

@@ -84,6 +84,9 @@ CONTACTS = [
      "department": "IT", "language": "en", "wants_vcalendar": True, "phone": "030-2345681"},
 ]
 
+# Contact persons whose calendar feed the demo serves (devtools/demo_calendar.py).
+CALENDARS = [("marieke.vanderlinden@example.com", "marieke")]
+
 VACANCIES = [
     # title, reference, department, city, status, hiring manager, recruiter
     ("Senior Java Developer", "IT-2026-014", "IT", "Utrecht", "published",

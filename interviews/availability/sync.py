@@ -72,6 +72,14 @@ def read_soon(connection: CalendarConnection) -> None:
     transaction.on_commit(partial(_queue_unless_waiting, connection.pk))
 
 
+def read_at(connection: CalendarConnection, when: datetime) -> None:
+    """Make the next read of this calendar due at `when`, in place of any queued before (the
+    demo's first read over HTTP, once the server that serves its feed is up)."""
+    with transaction.atomic():
+        CalendarConnection.objects.filter(pk=connection.pk).update(next_read_at=when)
+        _queue(connection.pk, when)
+
+
 def queue_due(*, late: timedelta = timedelta(0)) -> int:
     """Queue a read now of every connection due `late` ago or more, or never queued; returns
     how many were queued."""

@@ -1,16 +1,21 @@
+from datetime import timedelta
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.utils import timezone
 
 from candidates.models import Candidate, Registration, WorkflowStage
+from interviews.availability.models import CalendarConnection
 
 pytestmark = pytest.mark.django_db
 
 MODELS = ["candidates.Candidate", "candidates.Registration", "candidates.StageChange",
           "vacancies.Vacancy", "vacancies.ContactPerson", "interviews.InterviewLocation",
-          "interviews.InterviewReason", "interviews.InterviewGuideline", "auth.User"]
+          "interviews.InterviewReason", "interviews.InterviewGuideline", "auth.User",
+          "interviews.CalendarConnection", "interviews.BusyBlock"]
 
 
 def _counts() -> dict[str, int]:
@@ -46,3 +51,17 @@ def test_scale_adds_generated_candidates_up_to_the_number_asked():
     assert Registration.objects.filter(candidate__in=generated).count() == 60
     call_command("seed_demo", scale=30, verbosity=0)
     assert generated.count() == 30
+
+
+def test_the_hiring_manager_is_busy_in_her_calendar_on_the_coming_working_days():
+    call_command("seed_demo", verbosity=0)
+    connection = CalendarConnection.objects.get(contact_person__name="Marieke van der Linden")
+    assert connection.url.endswith("/dev/calendars/marieke.ics")
+    assert connection.last_read_at and not connection.is_stale
+    today = timezone.localdate()
+    busy_days = {timezone.localtime(block.start).date()
+                 for block in connection.busy_blocks.all()}
+    coming = [today + timedelta(days=n) for n in range(1, 15)]
+    assert {day for day in coming if day.weekday() < 5} <= busy_days
+    # The worker reads the feed for real once the server is up.
+    assert connection.next_read_at > timezone.now()

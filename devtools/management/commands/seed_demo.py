@@ -4,6 +4,7 @@ import random
 from datetime import datetime, time, timedelta
 from itertools import islice
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -14,6 +15,10 @@ from tqdm import tqdm
 from ats.access import RECRUITERS_GROUP
 from candidates.models import Candidate, Registration, StageChange, WorkflowStage
 from devtools import demo_data as data
+from devtools.demo_calendar import demo_feed
+from interviews.availability.calendars import Window, busy_intervals, owner_zone, parse
+from interviews.availability.models import BusyBlock, CalendarConnection
+from interviews.availability.sync import read_at
 from interviews.communication.models import RecruiterProfile
 from interviews.planning.configuration import InterviewGuideline, InterviewLocation, InterviewReason
 from interviews.planning.models import Interview
@@ -40,6 +45,7 @@ class Command(BaseCommand):
             vacancies = self.seed_vacancies(contacts, users)
             self.seed_candidates(vacancies, users["recruiter"])
             self.seed_selection_interviews(vacancies, users["recruiter"])
+            self.seed_calendars(contacts)
         if scale:
             self.seed_scale(scale, users["recruiter"], progress=verbosity > 0)
         self.stdout.write(self.style.SUCCESS(
@@ -89,6 +95,26 @@ class Command(BaseCommand):
             )
             contacts[contact.email] = contact
         return contacts
+
+    def seed_calendars(self, contacts: dict[str, ContactPerson]) -> None:
+        """The demo hiring manager's calendar: a feed this app serves in development
+        (devtools/demo_calendar.py). Its busy times are stored at once, so that the interview
+        form shows them before the worker's first read, which follows half a minute later,
+        once the server is up, and every CALENDAR_SYNC_MINUTES after."""
+        for email, name in data.CALENDARS:
+            contact = contacts[email]
+            url = f"{settings.SITE_URL}/dev/calendars/{name}.ics"
+            connection = (contact.calendar_connections.first()
+                          or CalendarConnection.objects.create(contact_person=contact, url=url))
+            window = Window.around_now(owner_zone(connection))
+            intervals = busy_intervals([parse(demo_feed(name, timezone.localdate()))], window)
+            connection.busy_blocks.all().delete()
+            BusyBlock.objects.bulk_create(
+                BusyBlock(connection=connection, start=interval.start, end=interval.end,
+                          tentative=interval.tentative) for interval in intervals)
+            CalendarConnection.objects.filter(pk=connection.pk).update(
+                last_read_at=timezone.now(), last_error="")
+            read_at(connection, timezone.now() + timedelta(seconds=30))
 
     def seed_vacancies(self, contacts: dict, users: dict) -> list[Vacancy]:
         vacancies = []
