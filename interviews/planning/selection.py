@@ -60,7 +60,7 @@ class SeriesForm(InterviewForm):
         for number in range(self.cleaned_data["count"]):
             interview = Interview(**{f.attname: getattr(first, f.attname)
                                      for f in Interview._meta.concrete_fields
-                                     if f.name not in {"id", "calendar_uid"}})
+                                     if f.name not in Interview.OWN_FIELDS})
             interview.start = first.start + number * step
             interview.save()
             interview.guidelines.set(self.cleaned_data["guidelines"])
