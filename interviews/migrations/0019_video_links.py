@@ -74,8 +74,8 @@ class Migration(migrations.Migration):
                 blank=True, max_length=500, verbose_name="meeting-room URL",
                 help_text="For a fixed meeting room: the https:// address of the personal room "
                           "in Teams, Zoom or Webex.",
-                validators=[validators.URLValidator(message="Enter an https:// address.",
-                                                    schemes=["https"])]),
+                validators=[validators.URLValidator(
+                    code="https_only", message="Enter an https:// address.", schemes=["https"])]),
         ),
         migrations.AddField(
             model_name="interviewlocation",

@@ -45,7 +45,9 @@ class InterviewLocation(TranslatedName, models.Model):
     meeting_url = models.URLField(
         _("meeting-room URL"), max_length=500, blank=True,
         # A link in every invitation: never one that sends people's browsers in the clear.
-        validators=[URLValidator(schemes=["https"], message=_("Enter an https:// address."))],
+        # Its own code: a form would take "invalid" for its "Enter a valid URL.".
+        validators=[URLValidator(schemes=["https"], code="https_only",
+                                 message=_("Enter an https:// address."))],
         help_text=_("For a fixed meeting room: the https:// address of the personal room in "
                     "Teams, Zoom or Webex."))
     is_active = models.BooleanField(_("active"), default=True)
