@@ -43,8 +43,9 @@ def with_video_link(body: str, values: dict[str, str]) -> str:
     end; in the recipient's language, as the caller renders in it."""
     if not values.get("video_link") or "video_link" in MERGE_FIELD_PATTERN.findall(body):
         return body
+    label = escape(gettext("Join online:"))  # outside the f-string, where xgettext finds it
     link = '<a href="{{ video_link }}">{{ video_link }}</a>'
-    return f"{body}<p><strong>{escape(gettext('Join online:'))}</strong> {link}</p>"
+    return f"{body}<p><strong>{label}</strong> {link}</p>"
 
 
 # A line ends at a <br> and at the start or end of a block; the blocks that only held dropped
