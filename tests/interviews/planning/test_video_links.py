@@ -5,9 +5,12 @@ from 15 minutes before the start until the end."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
+from interviews.communication.models import StandardDocument
 from interviews.planning.configuration import InterviewLocation
 from interviews.planning.models import Interview
 from tests.parsed_html import elements, text
@@ -211,3 +214,34 @@ def test_a_hostile_location_name_is_escaped_on_the_dashboard(
 
 def test_the_dashboard_still_refuses_a_user_with_no_role(outsider_client):
     assert outsider_client.get("/").status_code == 403
+
+
+VIDEO_LINKS = ("interviews", "0019_video_links")
+
+
+def _migrate(target):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([target] if isinstance(target, tuple) else target)
+    return executor.loader.project_state(target).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_interviews_from_before_video_links_each_get_their_own_room(migrated_db, recruiter):
+    graph = MigrationExecutor(connection).loader.graph
+    before = graph.nodes[VIDEO_LINKS].dependencies[0]
+    latest = graph.leaf_nodes()
+    try:
+        old = _migrate(before).get_model("interviews", "Interview")
+        pks = [old.objects.create(owner_id=recruiter.pk, start=timezone.now(),
+                                  calendar_uid=f"old-{n}@ats").pk for n in range(3)]
+        _migrate([VIDEO_LINKS])
+    finally:
+        _migrate(latest)
+    jitsi = InterviewLocation.objects.create(name="Online (Jitsi Meet)", video_provider="jitsi")
+    Interview.objects.filter(pk__in=pks).update(location=jitsi)
+    links = {Interview.objects.get(pk=pk).video_link for pk in pks}
+    assert len(links) == 3
+    assert {Interview.objects.get(pk=pk).video_link for pk in pks} == links  # kept
+    invitation = StandardDocument.objects.get(name="Interview invitation")
+    assert invitation.body.count("Join online") == 1  # back and forth: one line
