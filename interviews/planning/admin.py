@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ats.dates import validate_sane_date
@@ -23,6 +24,8 @@ class InterviewLocationAdmin(admin.ModelAdmin):
     list_display = ["name", "name_nl", "address", "time_zone", "video_provider", "is_active"]
     list_filter = ["is_active", "video_provider", "time_zone"]
     search_fields = ["name", "name_nl", "address"]
+    # A plain field: admin's own URL widget would link even a refused http:// address.
+    formfield_overrides = {models.URLField: {"widget": forms.URLInput(attrs={"size": 80})}}
     fieldsets = [
         (None, {"fields": ["name", "name_nl", "address", "time_zone", "is_active"]}),
         (_("Online"), {"fields": ["video_provider", "meeting_url"], "description": _(
