@@ -26,7 +26,12 @@ LOCATIONS = [
      "Europe/Amsterdam"),
     ("Online (Microsoft Teams)", "Online (Microsoft Teams)", "", "Europe/Amsterdam"),
     ("London office", "Kantoor Londen", "30 St Mary Axe\nLondon EC3A 8BF", "Europe/London"),
+    ("Online (Jitsi Meet)", "Online (Jitsi Meet)", "", "Europe/Amsterdam"),
 ]
+# How people join at the online places: a room per interview, or one fixed meeting room.
+ONLINE = {"Online (Jitsi Meet)": ("jitsi", ""),
+          "Online (Microsoft Teams)": (
+              "fixed", "https://teams.microsoft.com/l/meetup-join/demo-recruitment-room")}
 
 REASONS = [("First interview", "Eerste gesprek", 60), ("Second interview", "Tweede gesprek", 60),
            ("Assessment", "Assessment", 180)]

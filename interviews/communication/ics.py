@@ -56,8 +56,10 @@ def _event(interview: Interview, recipient: Recipient, context: MergeContext, *,
     event.add("dtstart", interview.start.astimezone(ZoneInfo("UTC")))
     event.add("dtend", interview.end.astimezone(ZoneInfo("UTC")))
     event.add("summary", summary)
-    if where := written_location(interview, recipient.language):
+    if where := _where(written_location(interview, recipient.language), context.video_link):
         event.add("location", where)
+    if context.video_link:
+        event.add("url", context.video_link)
     event.add("description", _description(context, recipient.language))
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{organizer_email}")
@@ -72,12 +74,18 @@ def _event(interview: Interview, recipient: Recipient, context: MergeContext, *,
     return event
 
 
+def _where(place: str, video_link: str) -> str:
+    """The place and the link to join, where calendars show it and make it a link."""
+    return ", ".join(part for part in (place, video_link) if part)
+
+
 def _description(context: MergeContext, language: str) -> str:
     """What the calendar entry says: the facts, never the memo."""
     with translation.override(language):
         # The labels outside f-strings, where xgettext finds them.
         facts = [(_("Candidate"), context.candidate_name), (_("Vacancy"), context.vacancy),
                  (_("Reason"), context.reason), (_("Interviewer"), context.interviewer),
+                 (_("Join online"), context.video_link),
                  (_("Recruiter"),
                   f"{context.recruiter_name} {context.recruiter_email}".strip())]
         lines = [f"{label}: {value}" for label, value in facts if value]

@@ -53,6 +53,8 @@ class MergeContext(Mapping):
     end_time: str = merge_field(
         _("End time"), _("the end time, HH:MM in the recipient's time zone"))
     location: str = merge_field(_("Location"), _("where the interview takes place"))
+    video_link: str = merge_field(
+        _("Video link"), _("the link to join the interview online (online locations only)"))
     reason: str = merge_field(
         _("Reason"), _("why the interview is held (first interview, assessment…)"))
     interviewer: str = merge_field(_("Interviewer"), _("who holds the interview"))
@@ -138,6 +140,7 @@ def merge_context(interview: Interview, recipient: Recipient) -> MergeContext:
         date=format_date(interview.start, zone), weekday=weekday,
         start_time=format_time(interview.start, zone), end_time=format_time(interview.end, zone),
         location=written_location(interview, recipient.language),
+        video_link=interview.video_link,
         reason=interview.reason.display_name(recipient.language) if interview.reason else "",
         interviewer=interview.interviewer, kind=kind,
         cancellation_reason=interview.cancellation_reason,
@@ -156,7 +159,8 @@ def merge_values_for_registration(registration, *, by, link: str) -> MergeContex
 
 
 def sample_values() -> MergeContext:
-    """Merge-field values for previews in Django admin."""
+    """Merge-field values for previews in Django admin: an interview at the office, so
+    without a video link."""
     start = timezone.localtime().replace(hour=10, minute=0) + timedelta(days=3)
     return MergeContext(
         recipient_name="Sophie Mulder", candidate_name="Sophie Mulder",

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext
+
 from interviews.communication.html import email_page, sanitise
 from interviews.communication.merge import MERGE_FIELD_PATTERN, substitute
 from interviews.communication.models import HtmlProfile
@@ -24,6 +26,7 @@ def render_email(*, subject: str, body: str, profile: HtmlProfile,
                  values: dict[str, str]) -> Rendered:
     # A subject is one line: a newline typed or merged in can never start another header.
     subject = " ".join(substitute(subject, values, html=False).split())
+    body = with_video_link(body, values)
     content = sanitise(substitute(without_empty_lines(body, values), values, html=True))
     logo = (f'<img src="{escape(profile.logo_url)}" alt="" height="40">'
             if profile.logo_url else "")
@@ -32,6 +35,17 @@ def render_email(*, subject: str, body: str, profile: HtmlProfile,
     page = _SLOT.sub(lambda match: slots[match.group(1)], profile.layout)
     return Rendered(subject=subject, text=html_to_text(content),
                     html=email_page(page, css=profile.css, title=subject))
+
+
+def with_video_link(body: str, values: dict[str, str]) -> str:
+    """No email about an online interview goes without its link: a body that does not place
+    {{ video_link }} itself (an older or a custom document) gets a "Join online" line at the
+    end; in the recipient's language, as the caller renders in it."""
+    if not values.get("video_link") or "video_link" in MERGE_FIELD_PATTERN.findall(body):
+        return body
+    label = escape(gettext("Join online:"))  # outside the f-string, where xgettext finds it
+    link = '<a href="{{ video_link }}">{{ video_link }}</a>'
+    return f"{body}<p><strong>{label}</strong> {link}</p>"
 
 
 # A line ends at a <br> and at the start or end of a block; the blocks that only held dropped
@@ -74,6 +88,7 @@ class _TextWriter(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.href: str | None = None
+        self.link_text: list[str] = []
 
     def handle_starttag(self, tag, attrs) -> None:
         if tag in self.BLOCKS:
@@ -84,16 +99,19 @@ class _TextWriter(HTMLParser):
             self.parts.append("\n- ")
         elif tag == "a":
             self.href = dict(attrs).get("href")
+            self.link_text = []
 
     def handle_endtag(self, tag) -> None:
         if tag in self.BLOCKS:
             self.parts.append("\n\n")
         elif tag == "a" and self.href:
-            self.parts.append(f" ({self.href})")
+            if "".join(self.link_text).strip() != self.href:  # a bare link says it once
+                self.parts.append(f" ({self.href})")
             self.href = None
 
     def handle_data(self, data) -> None:
         self.parts.append(re.sub(r"\s+", " ", data))
+        self.link_text.append(data)
 
 
 def html_to_text(html: str) -> str:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ats.dates import validate_sane_date
@@ -22,9 +23,17 @@ from interviews.planning.models import Interview, InterviewChange
 
 @admin.register(InterviewLocation)
 class InterviewLocationAdmin(admin.ModelAdmin):
-    list_display = ["name", "name_nl", "address", "time_zone", "is_active"]
-    list_filter = ["is_active", "time_zone"]
+    list_display = ["name", "name_nl", "address", "time_zone", "video_provider", "is_active"]
+    list_filter = ["is_active", "video_provider", "time_zone"]
     search_fields = ["name", "name_nl", "address"]
+    # A plain field: admin's own URL widget would link even a refused http:// address.
+    formfield_overrides = {models.URLField: {"widget": forms.URLInput(attrs={"size": 80})}}
+    fieldsets = [
+        (None, {"fields": ["name", "name_nl", "address", "time_zone", "is_active"]}),
+        (_("Online"), {"fields": ["video_provider", "meeting_url"], "description": _(
+            "Interviews here get a link to join: with Jitsi Meet a new room for each "
+            "interview, or else the one meeting room entered here.")}),
+    ]
 
 
 @admin.register(InterviewReason)
@@ -101,7 +110,8 @@ class InterviewAdmin(admin.ModelAdmin):
     list_select_related = ["candidate", "vacancy", "reason", "contact_person", "owner"]
     autocomplete_fields = ["candidate", "registration", "vacancy", "contact_person", "owner",
                            "location", "reason", "guidelines", "committee_members"]
-    readonly_fields = ["calendar_uid", "sequence", "version", "created_at", "updated_at"]
+    readonly_fields = ["calendar_uid", "video_room", "sequence", "version", "created_at",
+                       "updated_at"]
     date_hierarchy = "start"
     actions = ["mark_held", "cancel"]
 

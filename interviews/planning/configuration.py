@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +17,21 @@ class ActiveQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
+class VideoProvider(models.TextChoices):
+    """How people join an interview at an online location."""
+
+    NONE = "", _("None: people meet in person")
+    JITSI = "jitsi", _("Jitsi Meet: a new room for every interview")
+    FIXED = "fixed", _("A fixed meeting room (Teams, Zoom, Webex…)")
+
+
+def jitsi_room_url(room: str) -> str:
+    return f"{settings.JITSI_SERVER_URL.rstrip('/')}/{room}"
+
+
 class InterviewLocation(TranslatedName, models.Model):
-    """A configured place; choosing it fills the interview's free-text location."""
+    """A configured place; choosing it fills the interview's free-text location. An online
+    place gives each interview held there a link to join."""
 
     name = models.CharField(NAME_EN, max_length=200, unique=True)
     name_nl = models.CharField(NAME_NL, max_length=200, blank=True, help_text=NAME_NL_HELP)
@@ -24,6 +39,17 @@ class InterviewLocation(TranslatedName, models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=time_zone_choices, default=settings.TIME_ZONE
     )
+    video_provider = models.CharField(
+        _("online meeting"), max_length=10, choices=VideoProvider.choices, blank=True,
+        default=VideoProvider.NONE)
+    meeting_url = models.URLField(
+        _("meeting-room URL"), max_length=500, blank=True,
+        # A link in every invitation: never one that sends people's browsers in the clear.
+        # Its own code: a form would take "invalid" for its "Enter a valid URL.".
+        validators=[URLValidator(schemes=["https"], code="https_only",
+                                 message=_("Enter an https:// address."))],
+        help_text=_("For a fixed meeting room: the https:// address of the personal room in "
+                    "Teams, Zoom or Webex."))
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = ActiveQuerySet.as_manager()
@@ -35,6 +61,27 @@ class InterviewLocation(TranslatedName, models.Model):
 
     def __str__(self) -> str:
         return self.display_name()
+
+    def clean(self) -> None:
+        fixed = self.video_provider == VideoProvider.FIXED
+        if fixed and not self.meeting_url:
+            raise ValidationError(
+                {"meeting_url": _("Enter the address of the meeting room.")})
+        if self.meeting_url and not fixed:
+            raise ValidationError(
+                {"meeting_url": _("Only a fixed meeting room has an address; choose it as "
+                                  "the online meeting, or leave the address empty.")})
+
+    @property
+    def is_online(self) -> bool:
+        return self.video_provider != VideoProvider.NONE
+
+    def video_link(self, room: str) -> str:
+        """The link to join an interview held here: the interview's own `room` on the Jitsi
+        server, or the fixed meeting room; empty for a place people meet in person."""
+        if self.video_provider == VideoProvider.JITSI:
+            return jitsi_room_url(room)
+        return self.meeting_url if self.video_provider == VideoProvider.FIXED else ""
 
     @property
     def location_text(self) -> str:

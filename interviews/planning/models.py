@@ -1,3 +1,4 @@
+import secrets
 import uuid
 from datetime import datetime, timedelta
 
@@ -16,6 +17,12 @@ from interviews.planning.configuration import InterviewGuideline, InterviewLocat
 
 def new_calendar_uid() -> str:
     return f"{uuid.uuid4()}@ats-interviews"
+
+
+def new_video_room() -> str:
+    # Whoever knows a Jitsi room's name can join it: random, never made from names or ids.
+    # Hex, as Jitsi folds room names to lower case.
+    return f"interview-{secrets.token_hex(16)}"
 
 
 class InterviewQuerySet(models.QuerySet):
@@ -140,6 +147,10 @@ class Interview(Attendance, VersionedModel):
         _("calendar UID"), max_length=100, unique=True, default=new_calendar_uid, editable=False
     )
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
+    # Its own room at a Jitsi location, kept when the interview moves; empty in rows saved
+    # before rooms existed, until first asked for (video_link).
+    video_room = models.CharField(_("video room"), max_length=60, blank=True,
+                                  default=new_video_room, editable=False)
     link_version = models.PositiveIntegerField(
         default=0, editable=False,
         help_text="Raised to revoke every portal link issued so far (re-issuing).")
@@ -172,6 +183,10 @@ class Interview(Attendance, VersionedModel):
                          condition=models.Q(status="planned")),
         ]
 
+    # What each interview has of its own, never copied to another (a series, a freed time).
+    OWN_FIELDS = frozenset({"id", "calendar_uid", "video_room"})
+    JOIN_EARLY = timedelta(minutes=15)  # how long before the start "Join" shows
+
     def __str__(self) -> str:
         who = self.candidate or self.vacancy or _("interview")
         return f"{who} – {format_datetime(self.start)}"
@@ -186,6 +201,28 @@ class Interview(Attendance, VersionedModel):
     @property
     def is_open_slot(self) -> bool:
         return self.candidate_id is None and self.vacancy_id is not None
+
+    @property
+    def video_link(self) -> str:
+        """The link to join this interview online; empty when held in person or cancelled."""
+        location = self.location
+        if location is None or not location.is_online or self.status == self.Status.CANCELLED:
+            return ""
+        return location.video_link(room=self._video_room())
+
+    def _video_room(self) -> str:
+        if not self.video_room and self.pk:
+            # Saved before rooms existed: one room, also when two requests ask at once.
+            Interview.objects.filter(pk=self.pk, video_room="").update(
+                video_room=new_video_room())
+            self.video_room = (Interview.objects.filter(pk=self.pk)
+                               .values_list("video_room", flat=True).get())
+        return self.video_room or new_video_room()
+
+    def can_join(self, now: datetime | None = None) -> bool:
+        """Online, and from JOIN_EARLY before the start until the end."""
+        now = now or timezone.now()
+        return bool(self.video_link) and self.start - self.JOIN_EARLY <= now < self.end
 
     def attach(self, registration) -> None:
         """A registration fixes the candidate and the vacancy."""

@@ -94,7 +94,7 @@ class SeriesForm(InterviewForm):
         for start in starts:
             interview = Interview(**{f.attname: getattr(first, f.attname)
                                      for f in Interview._meta.concrete_fields
-                                     if f.name not in {"id", "calendar_uid"}})
+                                     if f.name not in Interview.OWN_FIELDS})
             interview.start = start
             interview.save()
             interview.guidelines.set(self.cleaned_data["guidelines"])

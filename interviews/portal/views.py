@@ -101,7 +101,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
     interviews = (Interview.objects.filter(Q(contact_person=contact)
                                            | Q(committee_members=contact))
                   .exclude(status=Interview.Status.CANCELLED).distinct()
-                  .select_related("candidate", "vacancy").order_by("-start"))
+                  .select_related("candidate", "vacancy", "location").order_by("-start"))
     with (translation.override(_portal_language(request, contact)),
           timezone.override(contact.time_zone)):
         return render(request, "public/portal_home.html", {"contact": contact,

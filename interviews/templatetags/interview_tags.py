@@ -77,3 +77,13 @@ def selection_interviews(vacancy) -> dict:
                   .order_by("start"))
     return {"vacancy": vacancy, "interviews": interviews,
             "back": back_param("vacancy_detail", vacancy.pk)}
+
+
+@register.inclusion_tag("interviews/join_button.html")
+def join_button(interview: Interview) -> dict:
+    """"Join" for an online interview that has not ended: shown from JOIN_EARLY before the
+    start; join-button.js reveals and hides it on a page left open."""
+    now = timezone.now()
+    link = interview.video_link if interview.end > now else ""
+    return {"link": link, "visible": bool(link) and interview.can_join(now),
+            "opens": interview.start - Interview.JOIN_EARLY, "ends": interview.end}

@@ -75,8 +75,10 @@ class Command(BaseCommand):
 
     def seed_configuration(self) -> None:
         for name, name_nl, address, zone in data.LOCATIONS:
+            provider, url = data.ONLINE.get(name, ("", ""))
             InterviewLocation.objects.get_or_create(
-                name=name, defaults={"name_nl": name_nl, "address": address, "time_zone": zone}
+                name=name, defaults={"name_nl": name_nl, "address": address, "time_zone": zone,
+                                     "video_provider": provider, "meeting_url": url}
             )
         for position, (name, name_nl, minutes) in enumerate(data.REASONS, start=1):
             InterviewReason.objects.get_or_create(name=name, defaults={
