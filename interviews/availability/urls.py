@@ -1,3 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from interviews.availability import views
+
+urlpatterns = [
+    path("calendars/", views.my_calendars, name="my_calendars"),
+    path("contacts/<int:pk>/calendars/", views.contact_calendars, name="contact_calendars"),
+    path("calendars/<int:pk>/", views.calendar_edit, name="calendar_edit"),
+    path("calendars/<int:pk>/refresh/", views.calendar_refresh, name="calendar_refresh"),
+    path("calendars/<int:pk>/remove/", views.calendar_remove, name="calendar_remove"),
+    path("availability/busy/", views.busy_of_day, name="availability_busy"),
+]

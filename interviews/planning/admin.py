@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ats.dates import validate_sane_date
+from interviews.availability.admin import CalendarConnectionInline, read_saved_connections
 from interviews.communication.reminders import schedule_reminders
 from interviews.planning.configuration import (
     InterviewGuideline,
@@ -23,6 +24,11 @@ class InterviewLocationAdmin(admin.ModelAdmin):
     list_display = ["name", "name_nl", "address", "time_zone", "is_active"]
     list_filter = ["is_active", "time_zone"]
     search_fields = ["name", "name_nl", "address"]
+    inlines = [CalendarConnectionInline]
+
+    def save_formset(self, request, form, formset, change) -> None:
+        super().save_formset(request, form, formset, change)
+        read_saved_connections(formset)
 
 
 @admin.register(InterviewReason)
