@@ -36,8 +36,8 @@ class ConnectionForm(CrispyMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["url"].required = not self.instance.url
-        if self.instance.pk:
-            for name in ("url", "password"):
+        for name in ("url", "password"):
+            if getattr(self.instance, name):
                 self.fields[name].help_text = _("Leave empty to keep the stored one.")
         # Never render a secret back: the widgets show what was typed in this request only.
         self.initial.pop("url", None)
