@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 from ats.access import recruiter_not_required
 from ats.dates import format_datetime, format_time
@@ -25,6 +26,11 @@ from vacancies.models import ContactPerson
 STRIP_FROM, STRIP_UNTIL = time(8), time(19)
 
 
+# A feed's address and an app password are secrets: error reports leave them out.
+SECRETS = ("calendar-url", "calendar-password")
+
+
+@sensitive_post_parameters(*SECRETS)
 @never_cache
 def calendars_page(request: HttpRequest, owner: owners.Owner, *, title: str,
                    dossier: ContactPerson | None = None) -> HttpResponse:
@@ -78,6 +84,7 @@ def _back(request: HttpRequest, connection: CalendarConnection) -> str:
 
 
 @recruiter_not_required
+@sensitive_post_parameters(*SECRETS)
 @never_cache
 def calendar_edit(request: HttpRequest, pk: int) -> HttpResponse:
     connection = _managed(request, pk)

@@ -52,5 +52,8 @@ def test_the_strip_shows_the_managers_busy_time_and_follows_the_date(
     expect(strip.locator("[data-strip-day]")).to_have_text(f"{next_day:%d-%m-%Y}")
     expect(marieke.locator(".busy-block")).to_have_count(0)
     expect(said).to_contain_text("Marieke van der Linden: no busy times known")
+    page.get_by_label("Contact person").select_option(index=0)  # nobody
+    expect(marieke).to_have_count(0)
+    expect(said).not_to_contain_text("Marieke")
     assert page.evaluate("window.notReloaded") is True
     assert console_errors == []

@@ -266,3 +266,9 @@ def test_a_rooms_calendars_are_managed_in_admin_without_showing_secrets(
     page = client.get(url).content.decode()
     assert "room-secret" not in page and "remote.php" not in page
     assert "cloud.example.org" in page
+
+
+def test_error_reports_leave_the_address_and_password_out(recruiter_client, read_soon):
+    response = connect(recruiter_client, "/calendars/", **CALDAV)
+    assert set(response.wsgi_request.sensitive_post_parameters) == {
+        "calendar-url", "calendar-password"}
