@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from ats.access import recruiter_not_required
-from ats.dates import format_datetime, format_time
+from ats.dates import format_datetime, format_time, is_sane_date
 from ats.navigation import back_url
 from interviews.availability import owners
 from interviews.availability.busy import Attendees, Busy, busy_times
@@ -131,6 +131,8 @@ def busy_of_day(request: HttpRequest) -> JsonResponse:
     try:
         day = date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
+        day = None
+    if day is None or not is_sane_date(day):  # year 1 in UTC would be year 0
         return JsonResponse({"error": "day: yyyy-mm-dd"}, status=400)
     start, end = (timezone.make_aware(datetime.combine(day, moment))
                   for moment in (STRIP_FROM, STRIP_UNTIL))

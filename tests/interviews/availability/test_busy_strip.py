@@ -103,7 +103,8 @@ def test_it_costs_two_queries_whoever_attends(recruiter_client, recruiter, candi
 
 def test_a_day_that_is_missing_or_no_date_is_refused(recruiter_client):
     assert recruiter_client.get("/availability/busy/").status_code == 400
-    assert recruiter_client.get("/availability/busy/", {"day": "31-02-2037"}).status_code == 400
+    for day in ("31-02-2037", "2037-02-31", "0001-01-01"):
+        assert recruiter_client.get("/availability/busy/", {"day": day}).status_code == 400
 
 
 def test_only_recruiters_see_busy_times(outsider_client, client, hiring_manager,
