@@ -254,10 +254,7 @@ def test_working_hours_that_end_before_they_start_are_refused_and_kept(recruiter
     assert not WorkingHours.objects.exists()
 
 
-def test_a_rooms_calendars_are_managed_in_admin_without_showing_secrets(
-        client, admin_user, monkeypatch):
-    asked = []
-    monkeypatch.setattr("interviews.availability.admin.read_soon", asked.append)
+def test_a_rooms_calendars_are_managed_in_admin_without_showing_secrets(client, admin_user):
     room = InterviewLocation.objects.create(name="Room 1")
     CalendarConnection.objects.create(location=room, kind="caldav", url=CALDAV["calendar-url"],
                                       username="room", password="room-secret")
@@ -266,6 +263,8 @@ def test_a_rooms_calendars_are_managed_in_admin_without_showing_secrets(
     page = client.get(url).content.decode()
     assert "room-secret" not in page and "remote.php" not in page
     assert "cloud.example.org" in page
+    assert [e.attrs.get("value", "") for e in elements(page, "input")
+            if e.attrs.get("name", "").endswith("-password")] == [""]
 
 
 def test_error_reports_leave_the_address_and_password_out(recruiter_client, read_soon):
