@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ats.dates import validate_sane_date
+from interviews.availability.admin import CalendarConnectionInline, read_saved_connections
 from interviews.availability.writeback import follow_interview
 from interviews.communication.reminders import schedule_reminders
 from interviews.planning.configuration import (
@@ -34,6 +35,11 @@ class InterviewLocationAdmin(admin.ModelAdmin):
             "Interviews here get a link to join: with Jitsi Meet a new room for each "
             "interview, or else the one meeting room entered here.")}),
     ]
+    inlines = [CalendarConnectionInline]
+
+    def save_formset(self, request, form, formset, change) -> None:
+        super().save_formset(request, form, formset, change)
+        read_saved_connections(formset)
 
 
 @admin.register(InterviewReason)

@@ -10,6 +10,7 @@ urlpatterns = [
          name="interview_reissue_links"),
     # Pages behind signed links, and the portal of hiring managers who log in.
     path("portal/", views.portal_home, name="portal_home"),
+    path("portal/calendars/", views.portal_calendars, name="portal_calendars"),
     path("portal/interviews/<int:pk>/", views.portal_interview_logged_in,
          name="portal_interview_logged_in"),
     path("portal/<int:pk>/<str:token>/", views.portal_interview, name="portal_interview"),

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from ats.access import recruiter_not_required
 from ats.params import whole_number
 from ats.signing import BadLink
+from interviews.availability.views import calendars_page
 from interviews.planning.models import Interview
 from interviews.portal.booking import (
     LinkUsed,
@@ -106,6 +107,15 @@ def portal_home(request: HttpRequest) -> HttpResponse:
           timezone.override(contact.time_zone)):
         return render(request, "public/portal_home.html", {"contact": contact,
                                                            "interviews": interviews})
+
+
+@recruiter_not_required
+def portal_calendars(request: HttpRequest) -> HttpResponse:
+    """A hiring manager who logs in connects their own calendars and sets their hours."""
+    contact = _my_contact(request)
+    with (translation.override(_portal_language(request, contact)),
+          timezone.override(contact.time_zone)):
+        return calendars_page(request, contact, title=_("My calendars"))
 
 
 @recruiter_not_required

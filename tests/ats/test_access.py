@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from ats.signing import make_token
+from interviews.availability.models import CalendarConnection
 from interviews.outbox.models import Message
 from interviews.planning.models import Interview
 from interviews.portal.links import portal_link, reply_link, scheduling_link
@@ -69,6 +70,14 @@ MATRIX = {
     "contact_detail": RECRUITER,
     "contact_edit": RECRUITER,
     "availability_find": RECRUITER,
+    "contact_calendars": RECRUITER,
+    "my_calendars": RECRUITER,
+    "portal_calendars": MANAGERS,
+    # The world's calendar is the hiring manager's own: they manage it too.
+    "calendar_edit": {**RECRUITER, "manager": 200},
+    "calendar_remove": {**RECRUITER, "manager": 200},
+    "calendar_refresh": {**RECRUITER_POST, "manager": 405},
+    "availability_busy": {**RECRUITER, "recruiter": 400, "admin": 400},  # asked without a day
 }
 # Signed links answer the same to everyone, logged in or not; what counts is the link.
 SIGNED = {
@@ -110,8 +119,10 @@ def world(registration, make_interview, manager_contact, hiring_manager, recruit
         send_token="t")
     invitation = SchedulingInvitation.objects.create(
         registration=registration, expires_at=timezone.now() + timedelta(days=3))
+    calendar = CalendarConnection.objects.create(contact_person=manager_contact,
+                                                 url="https://calendar.example.org/s3cr3t.ics")
     return {"interview": interview, "other": other, "message": message,
-            "invitation": invitation, "registration": registration}
+            "invitation": invitation, "registration": registration, "calendar": calendar}
 
 
 def _kwargs(name: str, world: dict) -> dict:
@@ -120,8 +131,10 @@ def _kwargs(name: str, world: dict) -> dict:
         "interview": interview.pk, "message": world["message"].pk,
         "registration": registration.pk, "candidate": registration.candidate_id,
         "vacancy": registration.vacancy_id, "contact": interview.contact_person_id,
+        "calendar": world["calendar"].pk,
     }
-    kind = next((k for k in ("message", "registration", "candidate", "vacancy", "contact")
+    kind = next((k for k in ("message", "registration", "candidate", "vacancy", "contact",
+                             "calendar")
                  if name.startswith(k)), "interview")
     if name in {"interview_new_for_candidate"}:
         kind = "candidate"

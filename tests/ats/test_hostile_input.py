@@ -13,6 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from interviews.availability.models import CalendarConnection
 from interviews.outbox.models import Message
 from interviews.planning.models import Interview
 from interviews.portal.links import portal_link, reply_link, scheduling_link
@@ -38,6 +39,11 @@ LIST_GET = {"q": None, "page": None}
 CANDIDATE_POST = {"email": "a@example.org"}
 VACANCY_POST = {"hours_per_week": "40"}
 CONTACT_POST = {"email": "n@example.org"}
+CALENDAR_POST = {"action": "connect", "calendar-kind": "caldav",
+                 "calendar-url": "https://cloud.example.org/dav/", "calendar-username": "u",
+                 "calendar-password": "p", "calendar-write_back": "on"}
+HOURS_POST = {"action": "hours", "hours-weekdays": "0", "hours-start": "09:00",
+              "hours-end": "17:00"}
 
 # Per URL name: the query parameters the view reads (with a valid value, or None when left
 # out), and a valid POST. One value at a time is replaced by a hostile one, the others keep
@@ -97,6 +103,15 @@ READS: dict[str, tuple[dict[str, str | None], dict[str, str]]] = {
     "availability_find": ({"duration": "60", "user": None, "contact": "{contact}",
                            "location": None, "candidate": "{candidate}",
                            "interview": "{interview}"}, {}),
+    "my_calendars": ({}, CALENDAR_POST),
+    "contact_calendars": ({}, HOURS_POST),
+    "portal_calendars": ({}, CALENDAR_POST),
+    "calendar_edit": ({"back": None}, {**CALENDAR_POST, "back": "dashboard"}),
+    "calendar_refresh": ({}, {"back": "dashboard"}),
+    "calendar_remove": ({"back": None}, {"back": "dashboard"}),
+    "availability_busy": ({"day": "2031-12-01", "user": "1", "contact": "{contact}",
+                           "location": None, "candidate": "{candidate}",
+                           "interview": "{interview}"}, {}),
 }
 # Signed links are opened by people without a login.
 ANONYMOUS = {"portal_interview", "interview_reply", "self_schedule", "login", "set_language",
@@ -104,7 +119,7 @@ ANONYMOUS = {"portal_interview", "interview_reply", "self_schedule", "login", "s
 WEBHOOK_PREFIX = "anymail/"
 POST_ONLY = ("interview_set_status", "interview_reissue_links", "interview_reoffer",
              "message_retry",
-             "registration_move")
+             "registration_move", "calendar_refresh")
 # The paths of the few routes written as regular expressions.
 REGEX_EXAMPLES = {
     "anymail/^mailgun/inbound(_mime)?/$": "anymail/mailgun/inbound/",
@@ -155,7 +170,9 @@ def world(registration, make_interview, manager_contact, hiring_manager, stages)
     ids = _Ids({"interview": interview.pk, "slot": slot.pk, "message": message.pk,
            "registration": registration.pk, "candidate": registration.candidate_id,
            "vacancy": registration.vacancy_id, "contact": manager_contact.pk,
-           "version": interview.version, "stage": stages["Plan interview"].pk})
+           "version": interview.version, "stage": stages["Plan interview"].pk,
+           "calendar": CalendarConnection.objects.create(
+               contact_person=manager_contact, url="https://calendar.example.org/x.ics").pk})
     links = {"portal_interview": _path(portal_link(interview, manager_contact.pk)),
              "interview_reply": _path(reply_link(interview, "accept")),
              "self_schedule": _path(scheduling_link(invitation))}
@@ -172,8 +189,8 @@ def _valid_kwargs(name: str, route: str, world: dict) -> dict[str, str]:
         parts = world["links"][name].strip("/").split("/")[1:]
         return dict(zip([n for _c, n in CONVERTER.findall(route)], parts, strict=True))
     ids = world["ids"]
-    kind = next((k for k in ("message", "registration", "candidate", "vacancy", "contact")
-                 if name.startswith(k)), "interview")
+    kind = next((k for k in ("message", "registration", "candidate", "vacancy", "contact",
+                             "calendar") if name.startswith(k)), "interview")
     kind = {"interview_new_for_candidate": "candidate", "interview_series": "vacancy",
             "interview_new_for_registration": "registration",
             "interview_new_for_vacancy": "vacancy"}.get(name, kind)

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from interviews.availability.models import BusyBlock, CalendarConnection
 from interviews.outbox.models import Message
 from interviews.planning.models import Interview
 from interviews.portal.links import portal_link, reply_link, scheduling_link
@@ -64,14 +65,20 @@ def fill_the_office(*, language: str, registration, make_interview, manager_cont
     slot(vacancy, recruiter, 3), slot(vacancy, recruiter, 4)
     invitation = SchedulingInvitation.objects.create(
         registration=registration, expires_at=timezone.now() + timedelta(days=3))
-    return {"coming": coming, "held": held, "invitation": invitation,
+    calendar = CalendarConnection.objects.create(
+        contact_person=manager_contact, url="https://calendar.example.org/s3cr3t.ics",
+        last_read_at=timezone.now() - timedelta(days=2), last_attempt_at=timezone.now(),
+        last_error="401 Unauthorized")
+    BusyBlock.objects.create(connection=calendar, start=coming.start - timedelta(hours=2),
+                             end=coming.start - timedelta(hours=1), tentative=True)
+    return {"coming": coming, "held": held, "invitation": invitation, "calendar": calendar,
             "registration": registration, "language": language}
 
 
 def every_page(office: dict) -> list[Page]:
     coming, held, registration = office["coming"], office["held"], office["registration"]
     candidate, vacancy = registration.candidate, registration.vacancy
-    contact = coming.contact_person
+    contact, calendar = coming.contact_person, office["calendar"]
     return [
         Page("login", "/accounts/login/", who=""),
         Page("reply: accept", site_path(reply_link(coming, "accept")), who=""),
@@ -81,6 +88,7 @@ def every_page(office: dict) -> list[Page]:
         Page("portal: signed link", site_path(portal_link(coming, contact.pk)), who=""),
         Page("portal: home", "/portal/", who="bob"),
         Page("portal: interview with feedback", f"/portal/interviews/{held.pk}/", who="bob"),
+        Page("portal: my calendars", "/portal/calendars/", who="bob"),
         Page("dashboard (manager)", "/", who="bob"),
         Page("dashboard", "/"),
         Page("workflow", "/workflow/"),
@@ -116,6 +124,10 @@ def every_page(office: dict) -> list[Page]:
         Page("choose-a-time form", f"/registrations/{registration.pk}/choose-time/"),
         Page("report", "/reports/interviews/"),
         Page("change password", "/accounts/password/"),
+        Page("my calendars", "/calendars/"),
+        Page("contact's calendars", f"/contacts/{contact.pk}/calendars/"),
+        Page("calendar: edit", f"/calendars/{calendar.pk}/"),
+        Page("calendar: remove", f"/calendars/{calendar.pk}/remove/"),
     ]
 
 
