@@ -34,6 +34,16 @@
       minute };
   };
 
+  // Until a date is typed: the next working day (today until 17:00), so that who is busy
+  // shows at once. The browser's clock stands in for the recruiter's.
+  const nextWorkingDay = () => {
+    const day = new Date();
+    if (day.getHours() >= 17) day.setDate(day.getDate() + 1);
+    while (day.getDay() === 0 || day.getDay() === 6) day.setDate(day.getDate() + 1);
+    const [d, m, y] = [two(day.getDate()), two(day.getMonth() + 1), day.getFullYear()];
+    return { iso: `${y}-${m}-${d}`, shown: `${d}-${m}-${y}`, minute: null, proposed: true };
+  };
+
   const selected = (select) => (select ? [...select.selectedOptions].filter((o) => o.value) : []);
 
   // Who attends, as the form has them now: [{who: "contact:5", name: "…"}].
@@ -139,16 +149,8 @@
   let asked = "";
   let controller = null;
   const load = async () => {
-    const day = chosen();
+    const day = chosen() || nextWorkingDay();
     rows = attendees();
-    if (!day) {
-      asked = "";
-      data = null;
-      dayLabel.textContent = "";
-      status.textContent = text.noDate;
-      draw();
-      return;
-    }
     const wanted = query(day, rows);
     if (wanted === asked) {
       draw(); // the time or duration moved: only the interview's own mark
@@ -165,7 +167,8 @@
       if (!response.ok) throw new Error(response.status);
       data = await response.json();
       dayLabel.textContent = day.shown;
-      status.textContent = text.shown.replace("%(date)s", day.shown);
+      status.textContent = text.shown.replace("%(date)s", day.shown)
+        + (day.proposed ? ` ${text.noDate}` : "");
       strip.dataset.day = day.iso;
       draw();
     } catch (error) {

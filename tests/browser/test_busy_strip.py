@@ -32,7 +32,10 @@ def test_the_strip_shows_the_managers_busy_time_and_follows_the_date(
     page = logged_in
     page.goto(f"{live_server.url}/registrations/{plan_interview.pk}/interviews/new/")
     strip = page.locator("#busy-strip")
+    # Before a date is chosen: the next working day, and how to see another.
     expect(strip).to_contain_text("Type or pick a date to see who is busy that day.")
+    expect(strip.locator("[data-strip-day]")).not_to_have_text("")
+    expect(strip.locator(".busy-row")).not_to_have_count(0)
     page.evaluate("window.notReloaded = true")
 
     page.get_by_label("Date").fill(f"{busy_manager:%d-%m-%Y} 14:00")

@@ -105,7 +105,10 @@ def test_a_cancelled_interview_has_no_link_to_join(registration, make_interview,
 
 def admin_location(admin_client, **fields):
     data = {"name": "Online", "name_nl": "", "address": "", "time_zone": "Europe/Amsterdam",
-            "is_active": "on", "video_provider": "fixed", "meeting_url": "", **fields}
+            "is_active": "on", "video_provider": "fixed", "meeting_url": "",
+            # The room's calendars (an inline on the same page): none.
+            "calendar_connections-TOTAL_FORMS": "0", "calendar_connections-INITIAL_FORMS": "0",
+            **fields}
     return admin_client.post(reverse("admin:interviews_interviewlocation_add"), data)
 
 
