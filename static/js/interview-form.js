@@ -114,6 +114,8 @@
 (() => {
   const kind = document.getElementById("id_kind");
   const button = document.querySelector("[data-manager-button]");
-  const update = () => { if (button) button.hidden = !["manager", "both"].includes(kind.value); };
-  kind?.addEventListener("change", update);
+  if (!kind || !button) return;
+  const update = () => { button.hidden = !["manager", "both"].includes(kind.value); };
+  kind.addEventListener("change", update);
+  update(); // a kind chosen while the page was still loading counts too
 })();
