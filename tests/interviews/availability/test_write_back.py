@@ -334,3 +334,20 @@ def test_an_interview_deleted_in_the_admin_leaves_the_calendars(
     assert not Interview.objects.filter(pk=interview.pk).exists()
     run_worker()
     assert events_in(radicale, "marieke", calendars["marieke"]) == []
+
+
+def test_the_periodic_read_writes_what_could_not_be_written_before(
+        recruiter_client, registration, manager_contact, calendars, radicale, run_worker,
+        read_now):
+    connection = connect(radicale, "marieke", calendars["marieke"],
+                         contact_person=manager_contact, password="wrong")
+    interview = plan(recruiter_client, registration)
+    run_worker()
+    assert events_in(radicale, "marieke", calendars["marieke"]) == []
+    connection.password = radicale.password("marieke")
+    connection.save()
+    # Nobody touches the interview again: the calendar's next read catches up on its own.
+    connection = read_now(connection)
+    assert connection.last_error == ""
+    assert [str(e["UID"]) for e in events_in(radicale, "marieke", calendars["marieke"])] == [
+        interview.calendar_uid]
