@@ -27,6 +27,10 @@ def test_a_recruiter_plans_an_interview_at_the_first_proposed_time(
     open_the_form(page, live_server, plan_interview)
     page.get_by_label("Kind").select_option(label="With both")
     page.get_by_label("Contact person").select_option(label="Sanne Bakker")
+    later = timezone.localdate() + timedelta(days=20)  # beyond the fortnight searched
+    page.get_by_label("Date").fill(f"{later:%d-%m-%Y} 10:00")
+    strip = page.locator("#busy-strip")
+    expect(strip.locator("[data-strip-day]")).to_have_text(f"{later:%d-%m-%Y}")
     page.get_by_role("button", name="Find a time").click()
     choices = page.get_by_role("list", name="Free times").get_by_role("button")
     expect(choices).to_have_count(5)
@@ -39,6 +43,10 @@ def test_a_recruiter_plans_an_interview_at_the_first_proposed_time(
     expect(date).to_have_value(value)
     expect(date).to_be_focused()
     expect(page.get_by_role("status")).to_have_text(f"Date set to {label}.")
+    # The strip moved to the chosen day without a reload, the interview's time marked on it.
+    expect(strip.locator("[data-strip-day]")).to_have_text(value[:10])
+    sanne = strip.locator(".busy-row", has_text="Sanne Bakker")
+    expect(sanne.locator(".busy-chosen")).to_have_count(1)
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("has been saved")).to_be_visible()
     interview = Interview.objects.get()
