@@ -18,8 +18,9 @@ import recurring_ical_events
 import x_wr_timezone
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from interviews.availability.fetch import not_a_calendar
+from interviews.availability.fetch import CalendarUnavailable, not_a_calendar
 from interviews.availability.models import CalendarConnection
 from interviews.planning.models import Interview
 
@@ -67,17 +68,45 @@ def busy_intervals(calendars: Iterable[icalendar.Calendar], window: Window) -> l
     """The busy time in `calendars` within `window`, in time order."""
     found: list[tuple[str, Interval]] = []
     for calendar in calendars:
-        try:
-            events = recurring_ical_events.of(calendar, skip_bad_series=True).between(
-                window.start, window.end)
-        except Exception:  # noqa: BLE001 — a broken recurrence rule in someone's data
-            raise not_a_calendar() from None
+        events = _occurrences(calendar, window)
         found += [(str(event.get("UID", "")), interval) for event in events
                   if (interval := _interval(event, window.zone)) is not None]
     ours = set(Interview.objects.filter(calendar_uid__in={uid for uid, _ in found if uid})
                .values_list("calendar_uid", flat=True))
     return sorted((interval for uid, interval in found if uid not in ours),
                   key=lambda interval: (interval.start, interval.end))
+
+
+# More occurrences than anyone's working life holds in two months: a rule such as "every
+# second" would otherwise keep the worker busy for hours and fill the table.
+MAX_OCCURRENCES = 10_000
+
+
+def _occurrences(calendar: icalendar.Calendar, window: Window) -> list[icalendar.Event]:
+    """The events and the occurrences of recurring ones within `window`, in time order."""
+    events = []
+    try:
+        for event in recurring_ical_events.of(calendar, skip_bad_series=True).after(
+                window.start):
+            if _starts(event, window) >= window.end:
+                break
+            if len(events) == MAX_OCCURRENCES:
+                raise CalendarUnavailable(_(
+                    "The calendar has more than %(count)s events in the coming weeks: it "
+                    "cannot be read.") % {"count": f"{MAX_OCCURRENCES:,}".replace(",", ".")})
+            events.append(event)
+    except CalendarUnavailable:
+        raise
+    except Exception:  # noqa: BLE001 — a broken recurrence rule in someone's data
+        raise not_a_calendar() from None
+    return events
+
+
+def _starts(event: icalendar.Event, window: Window) -> datetime:
+    try:
+        return _moment(event.start, window.zone)
+    except (icalendar.IncompleteComponent, icalendar.InvalidCalendar):
+        return window.start  # no start: left to _interval, which skips it
 
 
 def _interval(event: icalendar.Event, zone: tzinfo) -> Interval | None:

@@ -139,3 +139,10 @@ def test_a_redirect_to_a_private_address_is_refused(fails_with, settings, monkey
     assert connection.last_error == ""
     connection = fails_with("/redirect-to/http://169.254.169.254/latest/meta-data/")
     assert connection.last_error == "Addresses on a private network are not allowed."
+
+
+def test_a_rule_that_repeats_every_second_is_refused_instead_of_read_for_hours(fails_with):
+    connection = fails_with("/feeds/every-second.ics")
+    assert connection.last_error == (
+        "The calendar has more than 10.000 events in the coming weeks: it cannot be read.")
+    _kept_and_dated(connection)
