@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from interviews.availability.calendars import Window, parse
-from interviews.availability.fetch import CalendarUnavailable, check, normalise
+from interviews.availability.fetch import CalendarUnavailable, check, normalise, timed_out
 from interviews.availability.models import CalendarConnection
 
 
@@ -50,6 +50,5 @@ def _calendars(client: caldav.DAVClient, url: str) -> list[caldav.Calendar]:
 
 def _explain(problem: Exception) -> CalendarUnavailable:
     if "timeout" in type(problem).__name__.lower() or isinstance(problem, TimeoutError):
-        return CalendarUnavailable(_("The server did not answer within %(seconds)s seconds.")
-                                   % {"seconds": settings.CALENDAR_FETCH_TIMEOUT})
+        return timed_out()
     return CalendarUnavailable(_("The server does not answer as a CalDAV server does."))

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MAX_REDIRECTS = 5
 CHUNK_BYTES = 64 * 1024
@@ -125,7 +126,7 @@ def _get(target: Target, deadline: float, headers: dict[str, str]) -> tuple[int,
         _refuse_errors(response)
         return response.status, "", _read(response, deadline)
     except TimeoutError:
-        raise _timed_out() from None
+        raise timed_out() from None
     except ssl.SSLError:
         raise CalendarUnavailable(_("The server's certificate could not be verified.")) from None
     except (OSError, http.client.HTTPException):
@@ -178,15 +179,17 @@ def not_a_calendar(*, web_page: bool = False) -> CalendarUnavailable:
     return CalendarUnavailable(_("This address does not give a calendar."))
 
 
-def _timed_out() -> CalendarUnavailable:
-    return CalendarUnavailable(_("The server did not answer within %(seconds)s seconds.")
-                               % {"seconds": settings.CALENDAR_FETCH_TIMEOUT})
+def timed_out() -> CalendarUnavailable:
+    seconds = settings.CALENDAR_FETCH_TIMEOUT
+    return CalendarUnavailable(ngettext("The server did not answer within %(seconds)d second.",
+                                        "The server did not answer within %(seconds)d seconds.",
+                                        seconds) % {"seconds": seconds})
 
 
 def _seconds_left(deadline: float) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
-        raise _timed_out()
+        raise timed_out()
     return left
 
 

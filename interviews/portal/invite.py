@@ -12,7 +12,7 @@ from candidates.models import Registration
 from interviews.communication.models import HtmlProfile, StandardDocument, default_profile
 from interviews.outbox.models import Purpose
 from interviews.planning.models import Interview
-from interviews.portal.booking import invite_to_choose
+from interviews.portal.booking import bookable_slots, invite_to_choose
 
 
 class ChooseTimeForm(forms.Form):
@@ -35,7 +35,8 @@ def registration_choose_time(request: HttpRequest, pk: int) -> HttpResponse:
     registration = get_object_or_404(
         Registration.objects.select_related("candidate", "vacancy"), pk=pk)
     form = ChooseTimeForm(request.POST or None, language=registration.candidate.language)
-    open_slots = Interview.objects.open_slots().filter(vacancy=registration.vacancy).count()
+    # What the candidate will be offered: the open times whose manager is still free.
+    open_slots = len(bookable_slots(registration.vacancy))
     if request.method == "POST" and form.is_valid() and open_slots:
         document = form.cleaned_data["document"]
         invite_to_choose(registration=registration, document=document,

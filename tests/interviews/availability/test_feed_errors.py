@@ -52,7 +52,7 @@ def test_a_refused_password_is_recorded_and_the_busy_times_are_kept(fails_with):
 def test_a_server_that_does_not_answer_in_time_is_recorded(fails_with, settings):
     settings.CALENDAR_FETCH_TIMEOUT = 1
     connection = fails_with("/hang")
-    assert connection.last_error == "The server did not answer within 1 seconds."
+    assert connection.last_error == "The server did not answer within 1 second."
     _kept_and_dated(connection)
 
 

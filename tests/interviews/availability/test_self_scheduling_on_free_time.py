@@ -73,3 +73,12 @@ def test_a_time_that_became_busy_is_refused_at_the_pick_with_the_remaining_times
     assert not Message.objects.filter(purpose="invitation").exists()
     booked = client.post(url, {"interview": slots[1].pk}).content.decode()
     assert "Je gesprek staat gepland" in booked
+
+
+def test_the_recruiter_is_told_how_many_times_the_candidate_will_be_offered(
+        recruiter_client, invited, plan_interview, manager_contact):
+    _url, slots = invited
+    page = f"/registrations/{plan_interview.pk}/choose-time/"
+    assert "the 2 open selection interviews" in recruiter_client.get(page).content.decode()
+    busy_in_calendar(manager_contact, slots[0].start, slots[0].end)
+    assert "the 1 open selection interview " in recruiter_client.get(page).content.decode()
