@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.http import QueryDict
 
 from ats.params import whole_number
-from interviews.availability.models import BusyBlock, CalendarConnection
+from interviews.availability.models import BusyBlock, read_long_ago
 from interviews.planning.models import Interview
 
 
@@ -88,7 +88,7 @@ def _calendar_blocks(attendees: Attendees, start: datetime, end: datetime) -> li
     for block_start, block_end, tentative, user, contact, location, read_at in rows:
         who = (f"user:{user}" if user else f"contact:{contact}" if contact
                else f"location:{location}")
-        stale = CalendarConnection(last_read_at=read_at).is_stale
+        stale = read_long_ago(read_at)
         blocks.append(Busy(block_start, block_end, who, tentative=tentative, stale=stale))
     return blocks
 

@@ -102,9 +102,19 @@ class CalendarConnection(models.Model):
 
     @property
     def is_stale(self) -> bool:
-        """Busy times older than a day may no longer be right."""
-        read = self.last_read_at
-        return read is None or timezone.now() - read > timedelta(days=1)
+        return read_long_ago(self.last_read_at)
+
+    def replace_busy_blocks(self, intervals) -> None:
+        """The calendar's busy times are now these (anything with start, end, tentative)."""
+        self.busy_blocks.all().delete()
+        BusyBlock.objects.bulk_create(
+            BusyBlock(connection=self, start=interval.start, end=interval.end,
+                      tentative=interval.tentative) for interval in intervals)
+
+
+def read_long_ago(read_at) -> bool:
+    """Busy times read more than a day ago (or never) may no longer be right."""
+    return read_at is None or timezone.now() - read_at > timedelta(days=1)
 
 
 class BusyBlock(models.Model):

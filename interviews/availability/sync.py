@@ -38,7 +38,7 @@ from django.utils.translation import gettext as _
 from interviews.availability.calendars import Interval, Window, busy_intervals, owner_zone, parse
 from interviews.availability.dav import caldav_calendars
 from interviews.availability.fetch import CalendarUnavailable, fetch
-from interviews.availability.models import BusyBlock, CalendarConnection
+from interviews.availability.models import CalendarConnection
 from interviews.availability.writeback import write_back_all
 
 logger = logging.getLogger(__name__)
@@ -165,10 +165,7 @@ def _record(connection: CalendarConnection, turn: datetime, attempt: datetime, *
         if not ours.update(**outcome):
             return "superseded"
         if not error:
-            connection.busy_blocks.all().delete()
-            BusyBlock.objects.bulk_create(
-                BusyBlock(connection=connection, start=interval.start, end=interval.end,
-                          tentative=interval.tentative) for interval in intervals)
+            connection.replace_busy_blocks(intervals)
     if error:
         logger.warning("Calendar connection %s on %s could not be read: %s", connection.pk,
                        connection.host, error)

@@ -17,7 +17,7 @@ from candidates.models import Candidate, Registration, StageChange, WorkflowStag
 from devtools import demo_data as data
 from devtools.demo_calendar import demo_feed
 from interviews.availability.calendars import Window, busy_intervals, owner_zone, parse
-from interviews.availability.models import BusyBlock, CalendarConnection
+from interviews.availability.models import CalendarConnection
 from interviews.availability.sync import read_at
 from interviews.communication.models import RecruiterProfile
 from interviews.planning.configuration import InterviewGuideline, InterviewLocation, InterviewReason
@@ -110,10 +110,7 @@ class Command(BaseCommand):
                           or CalendarConnection.objects.create(contact_person=contact, url=url))
             window = Window.around_now(owner_zone(connection))
             intervals = busy_intervals([parse(demo_feed(name, timezone.localdate()))], window)
-            connection.busy_blocks.all().delete()
-            BusyBlock.objects.bulk_create(
-                BusyBlock(connection=connection, start=interval.start, end=interval.end,
-                          tentative=interval.tentative) for interval in intervals)
+            connection.replace_busy_blocks(intervals)
             CalendarConnection.objects.filter(pk=connection.pk).update(
                 last_read_at=timezone.now(), last_error="")
             read_at(connection, timezone.now() + timedelta(seconds=30))
